@@ -1,16 +1,32 @@
 #!/usr/bin/env node
-/** The `factbot` command: ask, chat, validate, start. */
+/** The `factbot` command: ask, chat, validate, onthisday, start. */
 import { parseArgs } from 'node:util';
+import { parseToday } from '../../src/ask.js';
+import { FactBaseInvalid } from '../../src/facts/load.js';
+import { Knowledge } from '../../src/knowledge.js';
 import { defaultFactsDir, defaultSourcesDir } from '../../src/paths.js';
+import { askBatch, askOnce } from './ask.js';
+import { chat } from './chat.js';
 import { validateFactBase } from './validate.js';
 
 const USAGE = `usage:
   factbot ask "QUESTION" [--json] [--today YYYY-MM-DD]
-  factbot ask --json --batch FILE      one {"q": "...", "today"?: "..."} per line in, one answer per line out
+  factbot ask --json --batch FILE      one {"q": "...", "today"?: "..."} per line in, one JSON answer per line out
   factbot chat                         an interactive chat in the terminal
   factbot validate [--sources DIR]     check the fact base and every quote against its document
   factbot start                        Slack/Discord when their tokens are set, else the terminal chat
 options: --facts DIR (default: the bundled facts/, or FACTBOT_FACTS)`;
+
+function loadKnowledge(factsDir: string): Knowledge {
+  try {
+    return Knowledge.load(factsDir);
+  } catch (err) {
+    if (err instanceof FactBaseInvalid) {
+      throw new Error(`cannot start: ${err.message}\nFix these (run \`factbot validate\`) and try again.`);
+    }
+    throw err;
+  }
+}
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -31,22 +47,56 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command || values.help ? 0 : 2;
   }
+  const today = values.today === undefined ? undefined : parseToday(values.today);
+  if (values.today !== undefined && !today) {
+    console.error(`--today must be a date as YYYY-MM-DD, not "${values.today}"`);
+    return 2;
+  }
   switch (command) {
     case 'validate': {
       const result = validateFactBase(factsDir, values.sources ?? defaultSourcesDir());
       for (const line of result.lines) console.log(line);
       return result.ok ? 0 : 1;
     }
+    case 'ask': {
+      const k = loadKnowledge(factsDir);
+      if (values.batch) {
+        for (const line of askBatch(k, values.batch, today)) process.stdout.write(`${line}\n`);
+        return 0;
+      }
+      const question = rest.join(' ').trim();
+      if (!question) {
+        console.error(`factbot ask: give a question, e.g. factbot ask "when did india join?"\n${USAGE}`);
+        return 2;
+      }
+      console.log(askOnce(k, question, values.json, today));
+      return 0;
+    }
+    case 'chat':
+      await chat(loadKnowledge(factsDir));
+      return 0;
+    case 'start': {
+      const platforms = ['SLACK_BOT_TOKEN', 'DISCORD_TOKEN'].filter((name) => process.env[name]);
+      if (platforms.length) {
+        console.error(`${platforms.join(' and ')} ${platforms.length > 1 ? 'are' : 'is'} set, but the Slack and Discord adapters are not in this version yet; unset them to use the terminal chat.`);
+        return 1;
+      }
+      await chat(loadKnowledge(factsDir));
+      return 0;
+    }
     default:
-      console.error(`unknown command "${command}" ${rest.length ? '' : ''}\n${USAGE}`);
+      console.error(`unknown command "${command}"\n${USAGE}`);
       return 2;
   }
 }
 
+// exitCode rather than exit(): a piped stdout is written asynchronously and must drain first.
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (err: unknown) => {
     console.error(err instanceof Error ? err.message : String(err));
-    process.exit(1);
+    process.exitCode = 1;
   },
 );

@@ -1,0 +1,22 @@
+/** `factbot chat`: the same answers as Slack and Discord, in a terminal. */
+import { createInterface } from 'node:readline';
+import { ask } from '../../src/ask.js';
+import { renderText } from '../../src/answer/text.js';
+import type { Knowledge } from '../../src/knowledge.js';
+
+export async function chat(k: Knowledge, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<void> {
+  const interactive = Boolean((input as { isTTY?: boolean }).isTTY);
+  const rl = createInterface({ input, output, terminal: interactive, prompt: 'sco> ' });
+  const write = (s: string) => output.write(`${s}\n`);
+  if (interactive) {
+    write(`sco-factbot: ${k.base.facts.length} facts from ${k.base.documents.size} documents. Ask a question, "help" for examples, "quit" to leave.`);
+    rl.prompt();
+  }
+  for await (const line of rl) {
+    const text = line.trim();
+    if (/^(quit|exit|bye|\\q)$/i.test(text)) break;
+    if (text) write(`${renderText(ask(k, text))}\n`);
+    if (interactive) rl.prompt();
+  }
+  rl.close();
+}

@@ -1,0 +1,65 @@
+/** Turning facts into answer facts: quotes with citations, and where the sources differ. */
+import { formatDate, isoDate } from '../facts/dates.js';
+import type { Fact, FactBase, Quote } from '../facts/model.js';
+import type { AnswerFact, AnswerQuote } from './model.js';
+
+export function citation(base: FactBase, q: Pick<Quote, 'doc' | 'where'>): string {
+  const doc = base.documents.get(q.doc);
+  return doc ? `${doc.short} ${doc.year}, ${q.where}` : `${q.doc}, ${q.where}`;
+}
+
+function versionOf(base: FactBase, fact: Fact, q: Quote): string | undefined {
+  const parts: string[] = [];
+  if (q.date && (!fact.date || formatDate(q.date) !== formatDate(fact.date))) parts.push(formatDate(q.date));
+  if (q.place && q.place !== fact.place) parts.push(`in ${base.entityName(q.place)}`);
+  if (q.value !== undefined && q.value !== fact.value) parts.push(String(q.value));
+  return parts.length ? parts.join(', ') : undefined;
+}
+
+/** "The sources differ: 30 October 2008 (Rozanov (ed.) 2013); 31 October 2008 (Rozanov (ed.) 2013)". */
+function differences(base: FactBase, fact: Fact): string | undefined {
+  const versions = new Map<string, Set<string>>();
+  const add = (label: string, doc: string) => {
+    const set = versions.get(label) ?? new Set<string>();
+    const d = base.documents.get(doc);
+    set.add(d ? `${d.short} ${d.year}` : doc);
+    versions.set(label, set);
+  };
+  const own = [fact.date ? formatDate(fact.date) : '', fact.place ? `in ${base.entityName(fact.place)}` : '', fact.value !== undefined ? String(fact.value) : '']
+    .filter(Boolean)
+    .join(', ');
+  let differs = false;
+  for (const q of fact.sources) {
+    const v = versionOf(base, fact, q);
+    if (v) differs = true;
+    // A source that overrides one part keeps the fact's other parts.
+    add(v ? mergeVersion(base, fact, q) : own, q.doc);
+  }
+  if (!differs) return undefined;
+  return `The sources differ: ${[...versions].map(([label, docs]) => `${label} (${[...docs].join('; ')})`).join(' vs ')}.`;
+}
+
+function mergeVersion(base: FactBase, fact: Fact, q: Quote): string {
+  const date = q.date ?? fact.date;
+  const place = q.place ?? fact.place;
+  const value = q.value ?? fact.value;
+  return [date ? formatDate(date) : '', place ? `in ${base.entityName(place)}` : '', value !== undefined ? String(value) : ''].filter(Boolean).join(', ');
+}
+
+export function answerFact(base: FactBase, fact: Fact): AnswerFact {
+  const quotes: AnswerQuote[] = fact.sources.map((q) => {
+    const version = versionOf(base, fact, q);
+    return { doc: q.doc, quote: q.quote.replace(/\s+/g, ' ').trim(), where: q.where, citation: citation(base, q), ...(version ? { version } : {}) };
+  });
+  const differ = differences(base, fact);
+  return {
+    id: fact.id,
+    kind: fact.kind,
+    statement: fact.statement,
+    ...(fact.date ? { date: isoDate(fact.date), dateText: formatDate(fact.date) } : {}),
+    ...(fact.place ? { place: base.entityName(fact.place) } : {}),
+    quotes,
+    ...(differ ? { differ } : {}),
+    ...(fact.note ? { note: fact.note } : {}),
+  };
+}

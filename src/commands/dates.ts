@@ -1,0 +1,106 @@
+/** `date <when>` and `onthisday [date]`: what the sources date to a day, a month or a year. */
+import type { Answer } from '../answer/model.js';
+import { compareStart, type DatePoint, formatPoint, MONTHS } from '../facts/dates.js';
+import type { Fact } from '../facts/model.js';
+import type { DatedFact } from '../search/dates.js';
+import type { Knowledge } from '../knowledge.js';
+import type { QueryDate } from '../understand/dates.js';
+import type { CommandContext } from './context.js';
+import { answerFacts } from './lookup.js';
+
+const monthDay = (month: number, day: number) => `${day} ${MONTHS[month - 1]}`;
+
+function uniqueFacts(entries: DatedFact[]): Fact[] {
+  const seen = new Set<Fact>();
+  const out: Fact[] = [];
+  for (const e of [...entries].sort((a, b) => compareStart(a.point, b.point))) {
+    if (!seen.has(e.fact)) {
+      seen.add(e.fact);
+      out.push(e.fact);
+    }
+  }
+  return out;
+}
+
+/** Events on a month-day in any year, oldest first. */
+export function eventsOnMonthDay(k: Knowledge, month: number, day: number): Fact[] {
+  return uniqueFacts(k.dates.onMonthDay(month, day));
+}
+
+/** The nearest month-days with events, for "nothing on 3 March; nearest: …". */
+export function nearestMonthDays(k: Knowledge, month: number, day: number, count = 2): string[] {
+  const days = k.dates.monthDays();
+  if (!days.length) return [];
+  const ordinal = (md: string) => {
+    const [m, d] = md.split('-').map(Number) as [number, number];
+    return Date.UTC(2000, m - 1, d) / 86_400_000;
+  };
+  const here = Date.UTC(2000, month - 1, day) / 86_400_000;
+  const distance = (md: string) => {
+    const diff = Math.abs(ordinal(md) - here);
+    return Math.min(diff, 366 - diff);
+  };
+  return [...days].sort((a, b) => distance(a) - distance(b)).slice(0, count).map((md) => {
+    const [m, d] = md.split('-').map(Number) as [number, number];
+    return monthDay(m, d);
+  });
+}
+
+function pointsOf(d: QueryDate): DatePoint[] {
+  if (!d.end) return [d.start];
+  const out: DatePoint[] = [];
+  for (let m = d.start.month ?? 1; m <= (d.end.month ?? 12); m++) out.push({ year: d.start.year, month: m });
+  return out;
+}
+
+export function onThisDay(ctx: CommandContext, month: number, day: number, intent: 'onthisday' | 'date' = 'onthisday'): Answer {
+  const { k } = ctx;
+  const facts = eventsOnMonthDay(k, month, day);
+  const when = monthDay(month, day);
+  if (!facts.length) {
+    const near = nearestMonthDays(k, month, day);
+    return {
+      intent,
+      title: `On this day (${when}): nothing in the sources.`,
+      summary: `None of the source documents dates an SCO event to ${when}.`,
+      facts: [],
+      ...(near.length ? { footer: [`Nearest days with events: ${near.join(', ')}. Try \`onthisday ${near[0]}\`.`] } : {}),
+    };
+  }
+  return answerFacts(k, intent, `On this day in SCO history: ${when}`, facts, {
+    summary: `${facts.length} event${facts.length > 1 ? 's' : ''} on ${when}, oldest first.`,
+  });
+}
+
+export function onthisday(ctx: CommandContext): Answer {
+  const d = ctx.route.dates.find((x) => x.start.month !== undefined && x.start.day !== undefined);
+  if (d) return onThisDay(ctx, d.start.month!, d.start.day!);
+  return onThisDay(ctx, ctx.today.month, ctx.today.day);
+}
+
+export function date(ctx: CommandContext): Answer {
+  const { k, route } = ctx;
+  const d = route.dates[0];
+  if (!d) {
+    return {
+      intent: 'date',
+      title: 'Which date?',
+      summary: 'Usage: `date <date>`, e.g. `date 7 June 2002`, `date June 2002`, `date 2002` or `date 15 June` (any year).',
+      facts: [],
+    };
+  }
+  if (d.monthDayOnly) return onThisDay(ctx, d.start.month!, d.start.day!, 'date');
+  const entries = pointsOf(d).flatMap((p) => k.dates.on(p));
+  const when = d.end ? `${formatPoint(d.start)} – ${formatPoint(d.end)}` : formatPoint(d.start);
+  const facts = uniqueFacts(entries);
+  if (!facts.length) {
+    const near = d.start.day !== undefined ? nearestMonthDays(k, d.start.month!, d.start.day) : [];
+    return {
+      intent: 'date',
+      title: `Nothing in the sources is dated to ${when}.`,
+      facts: [],
+      ...(near.length ? { footer: [`Days of the year with events nearby: ${near.join(', ')}.`] } : {}),
+    };
+  }
+  return answerFacts(k, 'date', `What happened: ${when}`, facts, { summary: `${facts.length} fact${facts.length > 1 ? 's' : ''} dated ${when}.` });
+}

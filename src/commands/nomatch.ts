@@ -1,0 +1,33 @@
+/** "Not in the sources": say so plainly, and offer the closest names instead of an unrelated fact. */
+import type { Answer, Intent } from '../answer/model.js';
+import type { Entity } from '../facts/model.js';
+import type { Knowledge } from '../knowledge.js';
+import { key } from '../text/normalize.js';
+import { STOP_WORDS } from '../text/terms.js';
+
+/** Entity names close to the words of the question, best first. */
+export function suggestNames(k: Knowledge, text: string, filter?: (e: Entity) => boolean, limit = 3): string[] {
+  const words = key(text).split(' ').filter((w) => w.length >= 3 && !STOP_WORDS.has(w));
+  const scored = new Map<string, number>();
+  const probes = [words.join(' '), ...words];
+  for (const probe of probes) {
+    if (!probe) continue;
+    for (const { entity, score } of k.entities.fuzzy(probe, 3, filter)) {
+      if (score > 0.3) continue;
+      scored.set(entity.name, Math.min(scored.get(entity.name) ?? 1, score));
+    }
+  }
+  return [...scored].sort((a, b) => a[1] - b[1]).slice(0, limit).map(([name]) => name);
+}
+
+export function noMatch(k: Knowledge, intent: Intent, text: string, what = 'that', filter?: (e: Entity) => boolean): Answer {
+  const suggestions = suggestNames(k, text, filter);
+  return {
+    intent,
+    title: `Nothing in the sources on ${what}.`,
+    summary: 'The five source documents behind this bot do not cover it, so there is no quote to give.',
+    facts: [],
+    ...(suggestions.length ? { suggestions } : {}),
+    footer: ['Try `help` for examples, or `sources` for the documents.'],
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * Finding the entities a text names: an exact alias map over word n-grams first,
+ * then fuse.js for typos ("Kazakstan", "Kirgyzstan", "Tashkient").
+ */
+import Fuse from 'fuse.js';
+import type { Entity, FactBase } from '../facts/model.js';
+import { key } from '../text/normalize.js';
+import { STOP_WORDS } from '../text/terms.js';
+
+export interface EntityMention {
+  entity: Entity;
+  /** The words of the text that named it. */
+  text: string;
+  /** Word positions [start, end) in the query's key. */
+  start: number;
+  end: number;
+  exact: boolean;
+  /** 0 for an exact alias, up to 1 for a weak fuzzy match. */
+  score: number;
+}
+
+interface AliasRow {
+  alias: string;
+  id: string;
+}
+
+const MAX_NGRAM = 6;
+/** Words that are aliases of nothing by themselves even when a fuzzy match says so. */
+const WEAK_WORDS = new Set([...STOP_WORDS, 'member', 'members', 'state', 'states', 'council', 'summit', 'treaty', 'agreement', 'year', 'first', 'meeting', 'countries', 'country']);
+
+export class EntityIndex {
+  private readonly aliasToId = new Map<string, string>();
+  private readonly fuse: Fuse<AliasRow>;
+  private readonly base: FactBase;
+  readonly rows: AliasRow[] = [];
+
+  constructor(base: FactBase) {
+    this.base = base;
+    for (const e of base.entities.values()) {
+      for (const alias of [e.name, ...e.aliases]) {
+        const k = key(alias);
+        if (!k || this.aliasToId.has(k)) continue;
+        this.aliasToId.set(k, e.id);
+        this.rows.push({ alias: k, id: e.id });
+      }
+    }
+    this.fuse = new Fuse(this.rows, { keys: ['alias'], includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 3 });
+  }
+
+  /** The entity an exact alias names, after folding. */
+  exact(text: string): Entity | undefined {
+    const id = this.aliasToId.get(key(text));
+    return id ? this.base.entity(id) : undefined;
+  }
+
+  /** Entities by how well their names match the text: for "did you mean" and autocomplete. */
+  fuzzy(text: string, limit = 5, filter?: (e: Entity) => boolean): { entity: Entity; score: number }[] {
+    const seen = new Set<string>();
+    const out: { entity: Entity; score: number }[] = [];
+    for (const r of this.fuse.search(key(text))) {
+      if (seen.has(r.item.id)) continue;
+      const entity = this.base.entity(r.item.id);
+      if (!entity || (filter && !filter(entity))) continue;
+      seen.add(r.item.id);
+      out.push({ entity, score: r.score ?? 1 });
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  /**
+   * Every entity named in the text, longest match first and without overlaps.
+   * Exact n-grams win; single words left over get a strict fuzzy pass.
+   */
+  mentions(text: string): EntityMention[] {
+    const tokens = key(text).split(' ').filter(Boolean);
+    const taken = new Array<boolean>(tokens.length).fill(false);
+    const found: EntityMention[] = [];
+    for (let n = Math.min(MAX_NGRAM, tokens.length); n >= 1; n--) {
+      for (let i = 0; i + n <= tokens.length; i++) {
+        if (taken.slice(i, i + n).some(Boolean)) continue;
+        const phrase = tokens.slice(i, i + n).join(' ');
+        const id = this.aliasToId.get(phrase);
+        if (!id || (n === 1 && STOP_WORDS.has(phrase) && phrase !== 'sco' && phrase !== 'shos')) continue;
+        const entity = this.base.entity(id);
+        if (!entity) continue;
+        found.push({ entity, text: phrase, start: i, end: i + n, exact: true, score: 0 });
+        for (let j = i; j < i + n; j++) taken[j] = true;
+      }
+    }
+    // Typos: try leftover words (and pairs) of five letters or more.
+    for (let n = 2; n >= 1; n--) {
+      for (let i = 0; i + n <= tokens.length; i++) {
+        if (taken.slice(i, i + n).some(Boolean)) continue;
+        const phrase = tokens.slice(i, i + n).join(' ');
+        if (phrase.replace(/ /g, '').length < 5 || /\d/.test(phrase)) continue;
+        if (n === 1 && WEAK_WORDS.has(phrase)) continue;
+        const best = this.fuse.search(phrase, { limit: 1 })[0];
+        if (!best || (best.score ?? 1) > 0.25) continue;
+        // A fuzzy hit must be about as long as the alias it stands for.
+        if (Math.abs(best.item.alias.length - phrase.length) > Math.max(2, phrase.length * 0.25)) continue;
+        const entity = this.base.entity(best.item.id);
+        if (!entity) continue;
+        found.push({ entity, text: phrase, start: i, end: i + n, exact: false, score: best.score ?? 1 });
+        for (let j = i; j < i + n; j++) taken[j] = true;
+      }
+    }
+    return found.sort((a, b) => a.start - b.start);
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * Full-text search over facts: statements, quotes, the names of what they are about,
+ * tags and dates, ranked by MiniSearch (BM25+) with typo tolerance. Each hit also says
+ * how much of the question it covers, weighted by how rare each word is, so a question
+ * about something the sources never mention ("Mount Everest") finds nothing rather
+ * than something unrelated.
+ */
+import MiniSearch from 'minisearch';
+import { formatDate } from '../facts/dates.js';
+import type { Fact, FactBase } from '../facts/model.js';
+import { terms } from '../text/terms.js';
+
+export interface FactHit {
+  fact: Fact;
+  score: number;
+  /** Share (0..1) of the question's weight, rare words counting most, that this fact matches. */
+  coverage: number;
+  /** The question's terms that this fact matched. */
+  matched: string[];
+}
+
+export interface FactSearchOptions {
+  limit?: number;
+  filter?: (fact: Fact) => boolean;
+  /** Entity ids the question names: facts about them rank higher. */
+  entities?: string[];
+}
+
+interface Row {
+  id: string;
+  statement: string;
+  quotes: string;
+  names: string;
+  extra: string;
+}
+
+export class FactIndex {
+  private readonly search_: MiniSearch<Row>;
+  private readonly byId: Map<string, Fact>;
+  private readonly df = new Map<string, number>();
+  private readonly total: number;
+
+  constructor(base: FactBase) {
+    this.byId = new Map(base.facts.map((f) => [f.id, f]));
+    this.search_ = new MiniSearch<Row>({
+      fields: ['statement', 'quotes', 'names', 'extra'],
+      storeFields: [],
+      tokenize: (text) => terms(text),
+      processTerm: (term) => term,
+      searchOptions: {
+        boost: { statement: 2, names: 1.5, extra: 1.2, quotes: 1 },
+        // Typos: one edit in words of 4-7 letters, two in longer ones; prefixes for stems.
+        fuzzy: (term) => (term.length >= 8 ? 0.25 : term.length >= 4 ? 0.2 : false),
+        prefix: (term) => term.length >= 5,
+        combineWith: 'OR',
+      },
+    });
+    const rows = base.facts.map((f) => toRow(f, base));
+    this.search_.addAll(rows);
+    for (const row of rows) {
+      for (const t of new Set(terms(`${row.statement} ${row.quotes} ${row.names} ${row.extra}`))) {
+        this.df.set(t, (this.df.get(t) ?? 0) + 1);
+      }
+    }
+    this.total = rows.length;
+  }
+
+  /** How much a query term tells apart: rare terms weigh most; a term no fact has weighs most of all. */
+  weight(term: string): number {
+    const df = this.df.get(term) ?? 0;
+    return Math.log(1 + (this.total + 1) / (df + 0.5));
+  }
+
+  search(text: string, options: FactSearchOptions = {}): FactHit[] {
+    const queryTerms = terms(text);
+    if (!queryTerms.length) return [];
+    const unique = [...new Set(queryTerms)];
+    const totalWeight = unique.reduce((sum, t) => sum + this.weight(t), 0);
+    const boostIds = new Set(options.entities ?? []);
+    const hits: FactHit[] = [];
+    for (const r of this.search_.search(unique.join(' '))) {
+      const fact = this.byId.get(String(r.id));
+      if (!fact || (options.filter && !options.filter(fact))) continue;
+      const matched = unique.filter((t) => r.queryTerms.includes(t));
+      const coverage = matched.reduce((sum, t) => sum + this.weight(t), 0) / totalWeight;
+      const about = fact.about.filter((id) => boostIds.has(id)).length + (fact.place && boostIds.has(fact.place) ? 0.5 : 0);
+      hits.push({ fact, score: r.score * coverage * (1 + 0.6 * about), coverage, matched });
+    }
+    hits.sort((a, b) => b.score - a.score);
+    return options.limit ? hits.slice(0, options.limit) : hits;
+  }
+}
+
+function toRow(f: Fact, base: FactBase): Row {
+  const ids = [...f.about, ...(f.place ? [f.place] : []), ...f.sources.flatMap((s) => (s.place ? [s.place] : []))];
+  const names = ids.flatMap((id) => {
+    const e = base.entity(id);
+    return e ? [e.name, ...e.aliases] : [];
+  });
+  const dates = [f.date, ...f.sources.map((s) => s.date)].flatMap((d) => (d ? [formatDate(d)] : []));
+  return {
+    id: f.id,
+    statement: f.statement,
+    quotes: f.sources.map((s) => s.quote).join(' '),
+    names: names.join(' '),
+    extra: [...f.tags, ...dates, f.kind, f.status ?? '', f.relation?.replace(/-/g, ' ') ?? '', f.value ?? ''].join(' '),
+  };
+}
