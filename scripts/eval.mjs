@@ -2,7 +2,7 @@
 // npm run eval [-- FILE]: runs an evaluation set through `factbot ask --json --batch`
 // and scores the answers with the set's own scorer (shared/eval/score.mjs), which
 // prints each miss, the accuracy per tag, and "N passed, M failed".
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -21,7 +21,13 @@ if (!existsSync(cli)) {
   console.error('eval: dist/ is missing; run `npm run build` first');
   process.exit(2);
 }
-const answers = execFileSync(process.execPath, [cli, 'ask', '--json', '--batch', questions], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+const run = spawnSync(process.execPath, [cli, 'ask', '--json', '--batch', questions, ...(process.env.FACTBOT_FACTS ? ['--facts', process.env.FACTBOT_FACTS] : [])], {
+  encoding: 'utf8',
+  maxBuffer: 256 * 1024 * 1024,
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+if (run.status !== 0) process.exit(run.status ?? 1);
+const answers = run.stdout;
 const out = join(mkdtempSync(join(tmpdir(), 'factbot-eval-')), 'answers.jsonl');
 writeFileSync(out, answers);
 const score = existsSync(scorer) ? scorer : fallbackScorer;

@@ -1,7 +1,32 @@
-/** `check <claim>`: placeholder until the claim engine lands (next commit). */
-import type { Answer } from '../answer/model.js';
+/** `check <claim>`: the verdict first, one sentence of why, then the quotes that decide it. */
+import { answerFact } from '../answer/cite.js';
+import type { Answer, Verdict } from '../answer/model.js';
 import type { CommandContext } from '../commands/context.js';
+import { parseClaim, splitClaims } from './claim.js';
+import { judge, type Judgement } from './judge.js';
+
+const PRIORITY: Verdict[] = ['contradicted', 'disputed', 'unknown', 'supported'];
 
 export function check(ctx: CommandContext): Answer {
-  return { intent: 'check', title: ctx.route.query, verdict: 'unknown', facts: [] };
+  const { k, route } = ctx;
+  const claimText = route.query.trim();
+  if (!claimText) {
+    return { intent: 'check', title: 'Which claim?', summary: 'Usage: `check <claim>`, e.g. `check India joined the SCO in 2015`.', facts: [] };
+  }
+  const parts = splitClaims(claimText).map((text) => ({ text, j: judge(k, parseClaim(k, text)) }));
+  const verdicts = parts.map((p) => p.j.verdict);
+  // A claim that is partly wrong is wrong; all parts must hold for "supported".
+  const verdict = PRIORITY.find((v) => verdicts.includes(v))!;
+  const mixed = new Set(verdicts).size > 1;
+  const summary = parts.length === 1 ? parts[0]!.j.reason : parts.map((p) => `“${p.text}”: ${p.j.verdict}. ${p.j.reason}`).join('\n');
+  const evidence = [...new Set(parts.flatMap((p) => p.j.evidence))];
+  const context = evidence.length ? [] : [...new Set(parts.flatMap((p: { j: Judgement }) => p.j.context ?? []))].slice(0, 3);
+  return {
+    intent: 'check',
+    verdict,
+    title: `“${claimText}”`,
+    summary: mixed ? `Mixed: ${summary}` : summary,
+    facts: (evidence.length ? evidence : context).map((f) => answerFact(k.base, f)),
+    ...(context.length ? { factsLabel: 'Closest facts in the sources (they do not settle the claim):' } : {}),
+  };
 }

@@ -5,7 +5,7 @@ import { formatPoint } from '../facts/dates.js';
 import type { Entity } from '../facts/model.js';
 import { statusIn } from '../understand/route.js';
 import type { CommandContext } from './context.js';
-import { membershipFacts, orgOf, STATUS_LABEL } from './membership.js';
+import { isSnapshot, membershipFacts, orgOf, STATUS_LABEL } from './membership.js';
 import { noMatch } from './nomatch.js';
 
 const isCountry = (e: Entity) => e.type === 'country';
@@ -43,9 +43,12 @@ export function member(ctx: CommandContext): Answer {
     };
   }
   // The status asked about comes first ("when did Belarus become an observer?").
+  // Changes of status first, in order; lists of who was what when a document was written after them.
+  const changes = history.filter((f) => !isSnapshot(f));
+  const timeline = [...changes, ...history.filter(isSnapshot)];
   const asked = route.explicit ? undefined : route.status ?? statusIn(route.query);
-  const ordered = asked ? [...history.filter((f) => f.status === asked), ...history.filter((f) => f.status !== asked)] : history;
-  const steps = history
+  const ordered = asked ? [...timeline.filter((f) => f.status === asked), ...timeline.filter((f) => f.status !== asked)] : timeline;
+  const steps = (changes.length ? changes : history)
     .filter((f, i, all) => all.findIndex((g) => g.status === f.status && orgOf(g) === orgOf(f)) === i)
     .map((f) => `${STATUS_LABEL[f.status!]}${orgOf(f) === 'shanghai-five' ? ' of the Shanghai Five' : ''}${f.date ? ` (${formatPoint(f.date.start)})` : ''}`);
   return {

@@ -53,21 +53,33 @@ export interface Standing {
 }
 
 /**
+ * A list of who held which status when a document was written ("four observers: …"),
+ * as opposed to a change of status. Changes decide; a snapshot only fills in for a
+ * country whose change the documents never date (Armenia, the 2024 partners).
+ */
+export function isSnapshot(fact: Fact): boolean {
+  return fact.relation === 'describes';
+}
+
+/**
  * Each country's lasting status in the organisation as of the end of a year: the latest
  * status change dated that year or before. On a tie in the same year, the higher status wins
  * (a country that became an observer and then a member in one year is a member).
  */
 export function standingsAsOf(base: FactBase, year: number, org: Org = 'sco'): Standing[] {
-  const best = new Map<string, Standing>();
+  const changes = new Map<string, Standing>();
+  const snapshots = new Map<string, Standing>();
   for (const fact of base.facts) {
     if (fact.kind !== 'membership' || !fact.status || !fact.date || !LASTING.includes(fact.status)) continue;
     if (orgOf(fact) !== org || fact.date.start.year > year) continue;
+    const best = isSnapshot(fact) ? snapshots : changes;
     for (const country of countriesOf(base, fact)) {
       const current = best.get(country);
       if (!current || isLater(fact, fact.status, current)) best.set(country, { country, status: fact.status, fact });
     }
   }
-  return [...best.values()].sort((a, b) => RANK[b.status] - RANK[a.status] || base.entityName(a.country).localeCompare(base.entityName(b.country)));
+  for (const [country, s] of snapshots) if (!changes.has(country)) changes.set(country, s);
+  return [...changes.values()].sort((a, b) => RANK[b.status] - RANK[a.status] || base.entityName(a.country).localeCompare(base.entityName(b.country)));
 }
 
 function isLater(fact: Fact, status: Status, current: Standing): boolean {
@@ -78,13 +90,18 @@ function isLater(fact: Fact, status: Status, current: Standing): boolean {
   return compareStart(a, b) > 0;
 }
 
-/** Applications on record up to a year from countries that were not yet members then. */
+/** Applications on record up to a year that were still pending then: made after the country's last status change. */
 export function applicantsAsOf(base: FactBase, year: number, standings: Standing[]): Standing[] {
-  const members = new Set(standings.filter((s) => s.status === 'member').map((s) => s.country));
+  const now = new Map(standings.map((s) => [s.country, s]));
   const out = new Map<string, Standing>();
   for (const fact of base.facts) {
     if (fact.kind !== 'membership' || fact.status !== 'applicant' || !fact.date || fact.date.start.year > year || orgOf(fact) !== 'sco') continue;
-    for (const country of countriesOf(base, fact)) if (!members.has(country)) out.set(country, { country, status: 'applicant', fact });
+    for (const country of countriesOf(base, fact)) {
+      const current = now.get(country);
+      if (current?.status === 'member') continue;
+      if (current?.fact.date && compareStart(current.fact.date.start, fact.date.start) >= 0 && !isSnapshot(current.fact)) continue;
+      out.set(country, { country, status: 'applicant', fact });
+    }
   }
   return [...out.values()];
 }

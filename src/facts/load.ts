@@ -77,7 +77,9 @@ export function loadFactBase(dir: string, files?: Map<string, string>): LoadResu
     const allowed = name === SOURCES_FILE ? ['documents'] : ['entities', 'facts'];
     for (const pair of root.items) {
       const k = String((pair.key as { value?: unknown })?.value ?? pair.key);
-      if (!allowed.includes(k)) issues.push({ file: name, line: lineOf(file, [k]), field: k, problem: `unknown section; expected ${allowed.join(' or ')}` });
+      const keyStart = (pair.key as { range?: [number, number, number] } | null)?.range?.[0];
+      const line = keyStart === undefined ? lineOf(file, [k]) : lines.linePos(keyStart).line;
+      if (!allowed.includes(k)) issues.push({ file: name, line, field: k, problem: `unknown section; expected ${allowed.join(' or ')}` });
     }
     for (const section of allowed) {
       const seq = doc.get(section, true);
@@ -170,7 +172,7 @@ function toFact(f: ReturnType<typeof factSchema.parse>, file: ParsedFile, path: 
     ...(s.date !== undefined ? { date: parseFactDate(s.date) as FactDate } : {}),
     ...(s.place !== undefined ? { place: s.place } : {}),
     ...(s.value !== undefined ? { value: s.value } : {}),
-    origin: at(file, [...path, 'sources', i]),
+    origin: at(file, [...path, 'sources', i, 'quote']),
   }));
   return {
     id: f.id,

@@ -1,0 +1,84 @@
+/** Reading a claim as people write it in chat: who, did what, when, where, how many, and whether it is denied. */
+import type { Entity } from '../facts/model.js';
+import type { Status } from '../facts/schema.js';
+import type { Knowledge } from '../knowledge.js';
+import type { EntityMention } from '../search/entities.js';
+import { findDates, type QueryDate, withoutDates } from '../understand/dates.js';
+import { statusIn } from '../understand/route.js';
+import { type Count, counts } from './numbers.js';
+
+export interface Claim {
+  text: string;
+  negated: boolean;
+  mentions: EntityMention[];
+  /** What the claim is about: countries, bodies, treaties, exercises, people (not the SCO itself, not places). */
+  subjects: Entity[];
+  places: Entity[];
+  /** Summits and other named events: "the Tashkent summit". */
+  events: Entity[];
+  dates: QueryDate[];
+  counts: Count[];
+  status?: Status;
+  /** Fact relations the claim's verb stands for. */
+  relations: string[];
+  org: 'sco' | 'shanghai-five';
+  /** Present tense ("Belarus is an observer"): judged as of the latest sources. */
+  present: boolean;
+  founding: boolean;
+}
+
+const RELATION_CUES: [RegExp, string[]][] = [
+  [/\b(signed|signing|sign|concluded|initialled)\b/i, ['signed']],
+  [/\b(adopted|adopt|approved|approve|endorsed|passed)\b/i, ['adopted', 'approved', 'decided']],
+  [/\b(founded|established|created|set up|formed|launched|started|starts|began|begun|opened|inaugurated|instituted)\b/i, ['founded', 'established', 'created', 'launched']],
+  [/\b(held|hosted|host|took place|takes place|met|convened|conducted|staged|organi[sz]ed)\b/i, ['held', 'hosted']],
+  [/\b(entered into force|came into force|comes into force|came into effect|in force|effective)\b/i, ['entered-into-force']],
+  [/\b(ratified|ratify)\b/i, ['ratified']],
+  [/\b(based|located|headquartered|seated|sits|seat|situated)\b/i, ['located-in']],
+  [/\b(headed|heads|led|leads|chaired|chairs|secretary[- ]general|director)\b/i, ['headed-by']],
+  [/\b(proposed|propose|suggested|initiated|put forward|called for|initiative)\b/i, ['proposed']],
+  [/\b(meets|meet|convenes|sits)\b.*\b(year|annual|month|times|once|twice)\b|\b(annually|yearly)\b/i, ['meets']],
+  [/\b(participated|took part|take part|joined the exercise|involved)\b/i, ['participated']],
+  [/\b(gave|give|provided|allocated|granted|lent|loaned)\b/i, ['describes', 'decided']],
+];
+
+const NEGATION = /\b(not|never|no longer|didn'?t|doesn'?t|don'?t|wasn'?t|weren'?t|isn'?t|aren'?t|hasn'?t|haven'?t|neither|nor)\b/i;
+const PRESENT = /\b(is|are|has|have|remains|meets|heads|leads|sits)\b/i;
+
+export function parseClaim(k: Knowledge, text: string): Claim {
+  const dates = findDates(text);
+  const rest = withoutDates(text, dates);
+  const mentions = k.entities.mentions(rest);
+  const entities = mentions.map((m) => m.entity);
+  const events = entities.filter((e) => e.type === 'event');
+  const places = entities.filter((e) => e.type === 'place');
+  const subjects = entities.filter((e) => !['place', 'event'].includes(e.type) && e.id !== 'sco' && e.id !== 'shanghai-five');
+  // Counts come from the words that are not names ("Tianshan-2-2011" is a name, not a count of 2).
+  const words = rest.split(/\s+/);
+  const nameless = mentions.length ? words.filter((w) => !mentions.some((m) => m.text.split(' ').includes(w.toLowerCase().replace(/[^a-z0-9]/g, '')))).join(' ') : rest;
+  const status = statusIn(text.replace(/\bmember states?\b/gi, '').replace(/\bmembers? of\b/gi, 'member of'));
+  const relations = RELATION_CUES.filter(([re]) => re.test(text)).flatMap(([, r]) => r);
+  return {
+    text,
+    negated: NEGATION.test(text),
+    mentions,
+    subjects,
+    places,
+    events,
+    dates,
+    counts: counts(nameless),
+    ...(status ? { status } : {}),
+    relations,
+    org: entities.some((e) => e.id === 'shanghai-five') ? 'shanghai-five' : 'sco',
+    present: PRESENT.test(text) && !/\b(was|were|became|joined|had)\b/i.test(text),
+    founding: /\bfound(ing|er|ers)\b|\boriginal\b|\bfrom the start\b/i.test(text),
+  };
+}
+
+/** Splits "X joined in 2017 and Y became an observer in 2005" into claims to judge one by one. */
+export function splitClaims(text: string): string[] {
+  const parts = text.split(/\s*;\s*|,?\s+(?:and|but|while|whereas)\s+(?=(?:the\s+)?[A-Za-z])/);
+  const verb = /\b(is|are|was|were|has|have|had|joined|became|signed|adopted|founded|established|created|held|hosted|met|meets|took place|entered|launched|proposed|approved|started|located|based|headed|conducted|participated)\b/i;
+  if (parts.length < 2 || !parts.every((p) => verb.test(p) && p.split(/\s+/).length >= 3)) return [text];
+  return parts;
+}

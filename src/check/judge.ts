@@ -1,0 +1,257 @@
+/**
+ * Judging one claim against the facts. A verdict other than `unknown` always rests on a
+ * fact whose quote states the deciding date, place, count or status; where the documents
+ * give different versions and the claim matches only some, the verdict is `disputed`.
+ */
+import type { Verdict } from '../answer/model.js';
+import { compareStart, type DatePoint, type FactDate, formatDate } from '../facts/dates.js';
+import type { Entity, Fact } from '../facts/model.js';
+import type { Status } from '../facts/schema.js';
+import type { Knowledge } from '../knowledge.js';
+import { rankFacts } from '../commands/lookup.js';
+import { latestMembershipYear, membershipFacts, orgOf, standingsAsOf, STATUS_LABEL } from '../commands/membership.js';
+import type { QueryDate } from '../understand/dates.js';
+import { withoutDates } from '../understand/dates.js';
+import type { Claim } from './claim.js';
+import { counts } from './numbers.js';
+
+export interface Judgement {
+  verdict: Verdict;
+  /** One sentence: why. */
+  reason: string;
+  /** Facts whose quotes decide the verdict. */
+  evidence: Fact[];
+  /** For `unknown`: the closest facts, which do not settle the claim. */
+  context?: Fact[];
+}
+
+type Slot = 'match' | 'conflict' | 'split' | 'none';
+
+interface Version {
+  date?: FactDate;
+  place?: string;
+  value?: number | string;
+}
+
+function versions(fact: Fact): Version[] {
+  return fact.sources.map((s) => ({
+    ...(s.date ?? fact.date ? { date: (s.date ?? fact.date)! } : {}),
+    ...(s.place ?? fact.place ? { place: (s.place ?? fact.place)! } : {}),
+    ...(s.value ?? fact.value) !== undefined ? { value: (s.value ?? fact.value)! } : {},
+  }));
+}
+
+/** Does a fact's date agree with the claimed one, at the precision both have? */
+export function datesAgree(claimed: QueryDate, date: FactDate): boolean {
+  const from = claimed.start;
+  const to = claimed.end ?? claimed.start;
+  const lo = date.start;
+  const hi = date.end ?? date.start;
+  // Compare at the coarser precision of the two; ranges agree when they overlap.
+  const cut = (p: DatePoint, q: DatePoint): DatePoint => ({
+    year: p.year,
+    ...(p.month !== undefined && q.month !== undefined ? { month: p.month } : {}),
+    ...(p.day !== undefined && q.day !== undefined && p.month !== undefined && q.month !== undefined ? { day: p.day } : {}),
+  });
+  return compareStart(cut(from, hi), cut(hi, from)) <= 0 && compareStart(cut(lo, to), cut(to, lo)) <= 0;
+}
+
+function combine(results: boolean[]): Slot {
+  if (!results.length) return 'none';
+  if (results.every(Boolean)) return 'match';
+  return results.some(Boolean) ? 'split' : 'conflict';
+}
+
+function dateSlot(claim: Claim, fact: Fact, extra: QueryDate[] = []): Slot {
+  const claimed = [...claim.dates.filter((d) => !d.monthDayOnly), ...extra];
+  if (!claimed.length) return 'none';
+  const dated = versions(fact).filter((v) => v.date);
+  return combine(dated.map((v) => claimed.every((c) => datesAgree(c, v.date!))));
+}
+
+function placeSlot(k: Knowledge, claim: Claim, fact: Fact, extra: string[] = []): Slot {
+  const claimed = new Set([...claim.places.map((p) => p.id), ...extra]);
+  if (!claimed.size) return 'none';
+  const placed = versions(fact).filter((v) => v.place);
+  if (placed.length) return combine(placed.map((v) => claimed.has(v.place!)));
+  // No place field: read the places the statement names.
+  const named = k.entities.mentions(fact.statement).filter((m) => m.entity.type === 'place').map((m) => m.entity.id);
+  if (!named.length) return 'none';
+  return named.some((id) => claimed.has(id)) ? 'match' : 'conflict';
+}
+
+function countSlot(claim: Claim, fact: Fact): Slot {
+  if (!claim.counts.length) return 'none';
+  const own = [...counts(fact.statement), ...(fact.value !== undefined ? counts(String(fact.value)) : [])];
+  const results: boolean[] = [];
+  for (const c of claim.counts) {
+    const same = own.filter((o) => o.unit === c.unit);
+    if (same.length) results.push(same.some((o) => o.value === c.value));
+  }
+  return combine(results);
+}
+
+const flip = (v: Verdict): Verdict => (v === 'supported' ? 'contradicted' : v === 'contradicted' ? 'supported' : v);
+
+function finish(claim: Claim, j: Judgement): Judgement {
+  if (!claim.negated || (j.verdict !== 'supported' && j.verdict !== 'contradicted')) return j;
+  return { ...j, verdict: flip(j.verdict), reason: `The claim is a denial. ${j.reason}` };
+}
+
+function when(f: Fact): string {
+  return f.date ? formatDate(f.date) : 'an undated time';
+}
+
+function statusFacts(k: Knowledge, country: Entity, status: Status, org: 'sco' | 'shanghai-five'): Fact[] {
+  return membershipFacts(k.base, country.id).filter((f) => f.status === status && orgOf(f) === org);
+}
+
+/** The summit or event a claim names ("the Tashkent summit"): its date and place, for comparing. */
+function eventSlots(k: Knowledge, claim: Claim): { dates: QueryDate[]; places: string[] } {
+  const dates: QueryDate[] = [];
+  const places: string[] = [];
+  for (const e of claim.events) {
+    const held = k.base.factsAbout(e.id).find((f) => f.date && (f.kind === 'summit' || f.kind === 'meeting' || f.relation === 'held'));
+    if (held?.date) dates.push({ start: { year: held.date.start.year }, text: e.name, index: 0 });
+    if (held?.place) places.push(held.place);
+  }
+  return { dates, places };
+}
+
+function judgeMembership(k: Knowledge, claim: Claim, countries: Entity[]): Judgement {
+  const status = claim.status!;
+  const parts = countries.map((c) => judgeCountryStatus(k, claim, c, status));
+  if (parts.length === 1) return parts[0]!;
+  const verdicts = new Set(parts.map((p) => p.verdict));
+  const evidence = [...new Set(parts.flatMap((p) => p.evidence))];
+  const reason = parts.map((p) => p.reason).join(' ');
+  if (verdicts.size === 1) return { verdict: parts[0]!.verdict, reason, evidence };
+  // Part right and part wrong is not supported.
+  const verdict: Verdict = verdicts.has('contradicted') ? 'contradicted' : verdicts.has('disputed') ? 'disputed' : 'unknown';
+  return { verdict, reason: `Mixed: ${reason}`, evidence };
+}
+
+function judgeCountryStatus(k: Knowledge, claim: Claim, country: Entity, status: Status): Judgement {
+  const label = STATUS_LABEL[status];
+  const org = claim.org;
+  const orgName = org === 'sco' ? 'the SCO' : 'the Shanghai Five';
+  const history = membershipFacts(k.base, country.id);
+  if (claim.founding && status === 'member') {
+    const year = org === 'sco' ? 2001 : 1996;
+    const founders = standingsAsOf(k.base, year, org).filter((s) => s.status === 'member');
+    if (!founders.length) return { verdict: 'unknown', reason: `The sources do not list the founding members of ${orgName}.`, evidence: [] };
+    const mine = founders.find((s) => s.country === country.id);
+    if (mine) return { verdict: 'supported', reason: `${country.name} is among the founding members of ${orgName} (${year}).`, evidence: [mine.fact] };
+    const joined = history.find((f) => f.status === 'member');
+    const names = founders.map((s) => k.base.entityName(s.country)).join(', ');
+    return {
+      verdict: 'contradicted',
+      reason: `The founding members of ${orgName} were ${names}; ${country.name} was not among them${joined ? ` (it became a member of ${orgOf(joined) === 'sco' ? 'the SCO' : 'the Shanghai Five'} in ${when(joined)})` : ''}.`,
+      evidence: [...new Set([founders[0]!.fact, ...(joined ? [joined] : [])])],
+    };
+  }
+  const facts = statusFacts(k, country, status, org);
+  if (!facts.length) {
+    const other = history.filter((f) => f.status !== 'applicant' && f.status !== 'guest');
+    if (!other.length) return { verdict: 'unknown', reason: `The sources do not say that ${country.name} was ever a ${label} of ${orgName}.`, evidence: [] };
+    const steps = other.map((f) => `${STATUS_LABEL[f.status!]} (${when(f)})`).join(', then ');
+    return { verdict: 'contradicted', reason: `The sources give ${country.name} as ${steps}, never as a ${label} of ${orgName}.`, evidence: other };
+  }
+  const event = eventSlots(k, claim);
+  const results = facts.map((f) => ({ f, date: dateSlot(claim, f, event.dates), place: placeSlot(k, claim, f, event.places) }));
+  const timed = results.filter((r) => r.date !== 'none' || r.place !== 'none');
+  if (timed.length) {
+    const match = timed.find((r) => r.date === 'match' && r.place !== 'conflict');
+    if (match) return { verdict: 'supported', reason: `${country.name} became a ${label} of ${orgName} in ${when(match.f)}.`, evidence: [match.f] };
+    const split = timed.find((r) => r.date === 'split' || r.place === 'split');
+    if (split) return { verdict: 'disputed', reason: `The sources differ on when ${country.name} became a ${label}.`, evidence: [split.f] };
+    const first = facts[0]!;
+    return { verdict: 'contradicted', reason: `${country.name} became a ${label} of ${orgName} in ${when(first)}, not as claimed.`, evidence: [first] };
+  }
+  if (claim.present) {
+    const latest = latestMembershipYear(k.base);
+    const now = standingsAsOf(k.base, latest, org).find((s) => s.country === country.id);
+    if (now && now.status !== status) {
+      return {
+        verdict: 'contradicted',
+        reason: `${country.name} was a ${label} from ${when(facts[0]!)}, but as of the latest sources (${latest}) it is a ${STATUS_LABEL[now.status]} (since ${when(now.fact)}).`,
+        evidence: [now.fact, facts[0]!],
+      };
+    }
+  }
+  return { verdict: 'supported', reason: `${country.name} became a ${label} of ${orgName} in ${when(facts[0]!)}.`, evidence: [facts[0]!] };
+}
+
+function judgeCount(k: Knowledge, claim: Claim): Judgement | undefined {
+  const c = claim.counts.find((x) => x.unit === 'member');
+  if (!c || claim.subjects.some((s) => s.type === 'country')) return undefined;
+  const claimedYear = claim.dates.find((d) => !d.monthDayOnly)?.start.year;
+  const year = claimedYear ?? latestMembershipYear(k.base);
+  const org = claim.org === 'shanghai-five' || year < 2001 ? 'shanghai-five' : 'sco';
+  const members = standingsAsOf(k.base, year, org).filter((s) => s.status === 'member');
+  if (!members.length) return undefined;
+  const evidence = [...new Set(members.map((s) => s.fact))].sort((a, b) => compareStart(b.date!.start, a.date!.start));
+  const names = members.map((s) => k.base.entityName(s.country)).join(', ');
+  const asOf = claimedYear ? `in ${year}` : `as of the latest sources (${year})`;
+  const verdict: Verdict = members.length === c.value ? 'supported' : 'contradicted';
+  return { verdict, reason: `${org === 'sco' ? 'The SCO' : 'The Shanghai Five'} had ${members.length} members ${asOf}: ${names}.`, evidence };
+}
+
+interface Candidate {
+  fact: Fact;
+  coverage: number;
+  aligned: boolean;
+  verdict: Verdict;
+  slots: Slot[];
+}
+
+function judgeGeneral(k: Knowledge, claim: Claim): Judgement {
+  const text = withoutDates(claim.text, claim.dates);
+  const hits = rankFacts(k, text, [], claim.mentions, { minCoverage: 0.35, limit: 12 });
+  const subjects = new Set(claim.subjects.map((s) => s.id));
+  const event = eventSlots(k, claim);
+  const candidates: Candidate[] = [];
+  for (const h of hits) {
+    const f = h.fact;
+    const about = !subjects.size || f.about.some((id) => subjects.has(id)) || (f.place !== undefined && subjects.has(f.place));
+    if (!about) continue;
+    const aligned = !claim.relations.length || (f.relation !== undefined && claim.relations.includes(f.relation));
+    const slots = [dateSlot(claim, f, event.dates), placeSlot(k, claim, f, event.places), countSlot(claim, f)].filter((s) => s !== 'none');
+    let verdict: Verdict = 'unknown';
+    if (slots.includes('conflict') && h.coverage >= 0.45) verdict = slots.includes('split') ? 'disputed' : 'contradicted';
+    else if (slots.includes('split') && h.coverage >= 0.45) verdict = 'disputed';
+    else if (slots.length && slots.every((s) => s === 'match') && h.coverage >= 0.5) verdict = 'supported';
+    else if (!slots.length && !claim.dates.length && !claim.places.length && !claim.counts.length && h.coverage >= 0.7 && aligned) verdict = 'supported';
+    candidates.push({ fact: f, coverage: h.coverage, aligned, verdict, slots });
+  }
+  // A fact about the claimed relation ("started working") outranks one merely on the topic.
+  candidates.sort((a, b) => Number(b.aligned) - Number(a.aligned));
+  const decisive = candidates.slice(0, 4).find((c) => c.verdict !== 'unknown');
+  if (!decisive) {
+    return {
+      verdict: 'unknown',
+      reason: candidates.length || hits.length ? 'The sources do not state this; the closest facts do not settle it.' : 'Nothing in the sources speaks to this claim.',
+      evidence: [],
+      context: (candidates.length ? candidates.map((c) => c.fact) : hits.map((h) => h.fact)).slice(0, 3),
+    };
+  }
+  const f = decisive.fact;
+  const reason =
+    decisive.verdict === 'supported'
+      ? `The sources state it: ${f.statement}`
+      : decisive.verdict === 'disputed'
+        ? 'The sources give different versions, shown below.'
+        : `The sources state otherwise: ${f.statement}`;
+  return { verdict: decisive.verdict, reason, evidence: [f] };
+}
+
+export function judge(k: Knowledge, claim: Claim): Judgement {
+  const countries = claim.subjects.filter((s) => s.type === 'country');
+  if (claim.status && countries.length && countries.length === claim.subjects.length && !/\bpropos|\bsign/i.test(claim.text)) {
+    return finish(claim, judgeMembership(k, claim, countries));
+  }
+  const counted = judgeCount(k, claim);
+  if (counted) return finish(claim, counted);
+  return finish(claim, judgeGeneral(k, claim));
+}
+

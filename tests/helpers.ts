@@ -1,0 +1,30 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ask } from '../src/ask.js';
+import { toJson, type JsonAnswer } from '../src/answer/json.js';
+import { Knowledge } from '../src/knowledge.js';
+import { defaultSourcesDir, PACKAGE_ROOT } from '../src/paths.js';
+
+export const FIXTURES = join(PACKAGE_ROOT, 'tests', 'fixtures');
+export const MINI_FACTS = join(FIXTURES, 'mini');
+export const MINI_SOURCES = join(FIXTURES, 'sources');
+export const REAL_FACTS = join(PACKAGE_ROOT, 'facts');
+export const SHARED_SOURCES = defaultSourcesDir();
+export const HAVE_SHARED_SOURCES = existsSync(SHARED_SOURCES);
+
+let real: Knowledge | undefined;
+/** The bundled fact base, loaded once per test file. */
+export function realKnowledge(): Knowledge {
+  real ??= Knowledge.load(REAL_FACTS);
+  return real;
+}
+
+/** Asks the bundled fact base and returns the JSON answer a user of `--json` would get. */
+export function askReal(q: string, today = { year: 2026, month: 11, day: 24 }): JsonAnswer {
+  return toJson(ask(realKnowledge(), q, { today }));
+}
+
+/** The folded text of an answer, for "the user sees X" assertions. */
+export function seen(a: JsonAnswer): string {
+  return a.text.toLowerCase();
+}
