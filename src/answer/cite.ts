@@ -1,5 +1,5 @@
 /** Turning facts into answer facts: quotes with citations, and where the sources differ. */
-import { formatDate, isoDate } from '../facts/dates.js';
+import { type DatePoint, type FactDate, formatDate, isoDate } from '../facts/dates.js';
 import type { Fact, FactBase, Quote } from '../facts/model.js';
 import type { AnswerFact, AnswerQuote } from './model.js';
 
@@ -8,9 +8,16 @@ export function citation(base: FactBase, q: Pick<Quote, 'doc' | 'where'>): strin
   return doc ? `${doc.short} ${doc.year}, ${q.where}` : `${q.doc}, ${q.where}`;
 }
 
+/** Two dates differ only when they disagree at the precision both give: "2005" does not contradict "5 July 2005". */
+export function datesDiffer(a: FactDate, b: FactDate): boolean {
+  const agree = (p: DatePoint, q: DatePoint) =>
+    p.year === q.year && (p.month === undefined || q.month === undefined || (p.month === q.month && (p.day === undefined || q.day === undefined || p.day === q.day)));
+  return !(agree(a.start, b.start) && agree(a.end ?? a.start, b.end ?? b.start));
+}
+
 function versionOf(base: FactBase, fact: Fact, q: Quote): string | undefined {
   const parts: string[] = [];
-  if (q.date && (!fact.date || formatDate(q.date) !== formatDate(fact.date))) parts.push(formatDate(q.date));
+  if (q.date && (!fact.date || datesDiffer(q.date, fact.date))) parts.push(formatDate(q.date));
   if (q.place && q.place !== fact.place) parts.push(`in ${base.entityName(q.place)}`);
   if (q.value !== undefined && q.value !== fact.value) parts.push(String(q.value));
   return parts.length ? parts.join(', ') : undefined;

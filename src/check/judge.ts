@@ -161,7 +161,8 @@ function judgeCountryStatus(k: Knowledge, claim: Claim, country: Entity, status:
   const results = facts.map((f) => ({ f, date: dateSlot(claim, f, event.dates), place: placeSlot(k, claim, f, event.places) }));
   const timed = results.filter((r) => r.date !== 'none' || r.place !== 'none');
   if (timed.length) {
-    const match = timed.find((r) => r.date === 'match' && r.place !== 'conflict');
+    const ok = (x: Slot) => x === 'match' || x === 'none';
+    const match = timed.find((r) => ok(r.date) && ok(r.place));
     if (match) return { verdict: 'supported', reason: `${country.name} became a ${label} of ${orgName} in ${when(match.f)}.`, evidence: [match.f] };
     const split = timed.find((r) => r.date === 'split' || r.place === 'split');
     if (split) return { verdict: 'disputed', reason: `The sources differ on when ${country.name} became a ${label}.`, evidence: [split.f] };
@@ -205,9 +206,23 @@ interface Candidate {
   slots: Slot[];
 }
 
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+
+function ordinals(text: string): Set<string> {
+  const t = text.toLowerCase();
+  return new Set(ORDINALS.filter((o, i) => new RegExp(`\\b(${o}|${i + 1}(st|nd|rd|th))\\b`).test(t)));
+}
+
+/** The claim's words without the values it asserts (dates, places, counts): those are compared, not searched. */
+function topicOf(claim: Claim): string {
+  let text = withoutDates(claim.text, claim.dates);
+  for (const p of claim.places) for (const name of [p.name, ...p.aliases]) text = text.replace(new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'gi'), ' ');
+  return text.replace(/\b\d[\d,.]*\b/g, ' ');
+}
+
 function judgeGeneral(k: Knowledge, claim: Claim): Judgement {
-  const text = withoutDates(claim.text, claim.dates);
-  const hits = rankFacts(k, text, [], claim.mentions, { minCoverage: 0.35, limit: 12 });
+  const hits = rankFacts(k, topicOf(claim), [], claim.mentions, { minCoverage: 0.35, limit: 12 });
+  const claimed = ordinals(claim.text);
   const subjects = new Set(claim.subjects.map((s) => s.id));
   const event = eventSlots(k, claim);
   const candidates: Candidate[] = [];
@@ -215,6 +230,9 @@ function judgeGeneral(k: Knowledge, claim: Claim): Judgement {
     const f = h.fact;
     const about = !subjects.size || f.about.some((id) => subjects.has(id)) || (f.place !== undefined && subjects.has(f.place));
     if (!about) continue;
+    // "The first meeting" is not the third one: a different ordinal is a different event.
+    const own = ordinals(f.statement);
+    if (claimed.size && own.size && ![...claimed].some((o) => own.has(o))) continue;
     const aligned = !claim.relations.length || (f.relation !== undefined && claim.relations.includes(f.relation));
     const slots = [dateSlot(claim, f, event.dates), placeSlot(k, claim, f, event.places), countSlot(claim, f)].filter((s) => s !== 'none');
     let verdict: Verdict = 'unknown';

@@ -3,17 +3,18 @@ import type { Answer, Intent } from '../answer/model.js';
 import type { Entity } from '../facts/model.js';
 import type { Knowledge } from '../knowledge.js';
 import { key } from '../text/normalize.js';
-import { STOP_WORDS } from '../text/terms.js';
+import { GENERIC_WORDS } from '../search/entities.js';
 
 /** Entity names close to the words of the question, best first. */
 export function suggestNames(k: Knowledge, text: string, filter?: (e: Entity) => boolean, limit = 3): string[] {
-  const words = key(text).split(' ').filter((w) => w.length >= 3 && !STOP_WORDS.has(w));
+  const words = key(text).split(' ').filter((w) => w.length >= 3 && !GENERIC_WORDS.has(w) && !/^\d+$/.test(w));
   const scored = new Map<string, number>();
   const probes = [words.join(' '), ...words];
   for (const probe of probes) {
     if (!probe) continue;
-    for (const { entity, score } of k.entities.fuzzy(probe, 3, filter)) {
-      if (score > 0.3) continue;
+    for (const { entity, score } of k.entities.fuzzy(probe, 3, filter, 1)) {
+      // Looser than the match that answers (0.35), so a near miss is offered, not taken.
+      if (score > 0.5) continue;
       scored.set(entity.name, Math.min(scored.get(entity.name) ?? 1, score));
     }
   }

@@ -2,6 +2,7 @@
  * Finding the entities a text names: an exact alias map over word n-grams first,
  * then fuse.js for typos ("Kazakstan", "Kirgyzstan", "Tashkient").
  */
+import { distance } from 'fastest-levenshtein';
 import Fuse from 'fuse.js';
 import type { Entity, FactBase } from '../facts/model.js';
 import { key } from '../text/normalize.js';
@@ -25,8 +26,17 @@ interface AliasRow {
 }
 
 const MAX_NGRAM = 6;
-/** Words that are aliases of nothing by themselves even when a fuzzy match says so. */
-const WEAK_WORDS = new Set([...STOP_WORDS, 'member', 'members', 'state', 'states', 'council', 'summit', 'treaty', 'agreement', 'year', 'first', 'meeting', 'countries', 'country']);
+
+/** Typos a name of this length may have and still count as that name. */
+export function allowedEdits(length: number, extra = 0): number {
+  return (length < 5 ? 0 : length < 8 ? 1 : length < 16 ? 2 : 3) + extra;
+}
+/** Words that are names of nothing by themselves, even when a fuzzy match says so. */
+export const GENERIC_WORDS = new Set([
+  ...STOP_WORDS, 'member', 'members', 'state', 'states', 'council', 'summit', 'summits', 'treaty', 'treaties', 'agreement', 'agreements',
+  'convention', 'declaration', 'protocol', 'programme', 'program', 'strategy', 'concept', 'year', 'first', 'meeting', 'meetings',
+  'countries', 'country', 'status', 'observer', 'observers', 'partner', 'partners', 'dialogue', 'signed', 'when', 'where',
+]);
 
 export class EntityIndex {
   private readonly aliasToId = new Map<string, string>();
@@ -44,7 +54,7 @@ export class EntityIndex {
         this.rows.push({ alias: k, id: e.id });
       }
     }
-    this.fuse = new Fuse(this.rows, { keys: ['alias'], includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 3 });
+    this.fuse = new Fuse(this.rows, { keys: ['alias'], includeScore: true, threshold: 0.5, ignoreLocation: true, minMatchCharLength: 3 });
   }
 
   /** The entity an exact alias names, after folding. */
@@ -54,11 +64,17 @@ export class EntityIndex {
   }
 
   /** Entities by how well their names match the text: for "did you mean" and autocomplete. */
-  fuzzy(text: string, limit = 5, filter?: (e: Entity) => boolean): { entity: Entity; score: number }[] {
+  fuzzy(text: string, limit = 5, filter?: (e: Entity) => boolean, extraEdits = 0): { entity: Entity; score: number }[] {
     const seen = new Set<string>();
     const out: { entity: Entity; score: number }[] = [];
-    for (const r of this.fuse.search(key(text))) {
+    const q = key(text);
+    for (const r of this.fuse.search(q)) {
       if (seen.has(r.item.id)) continue;
+      // Fuse finds candidates; the edit distance decides: fuse alone scores "iran" inside "narnia" well.
+      const near = distance(r.item.alias, q) <= allowedEdits(q.length, extraEdits);
+      // For suggestions (extra edits allowed), a name inside the word also counts: "Kazakhstanistan".
+      const inside = extraEdits > 0 && Math.min(q.length, r.item.alias.length) >= 4 && (q.includes(r.item.alias) || r.item.alias.includes(q));
+      if (!near && !inside) continue;
       const entity = this.base.entity(r.item.id);
       if (!entity || (filter && !filter(entity))) continue;
       seen.add(r.item.id);
@@ -94,11 +110,9 @@ export class EntityIndex {
         if (taken.slice(i, i + n).some(Boolean)) continue;
         const phrase = tokens.slice(i, i + n).join(' ');
         if (phrase.replace(/ /g, '').length < 5 || /\d/.test(phrase)) continue;
-        if (n === 1 && WEAK_WORDS.has(phrase)) continue;
-        const best = this.fuse.search(phrase, { limit: 1 })[0];
-        if (!best || (best.score ?? 1) > 0.25) continue;
-        // A fuzzy hit must be about as long as the alias it stands for.
-        if (Math.abs(best.item.alias.length - phrase.length) > Math.max(2, phrase.length * 0.25)) continue;
+        if (n === 1 && GENERIC_WORDS.has(phrase)) continue;
+        const best = this.fuse.search(phrase, { limit: 5 }).find((r) => distance(r.item.alias, phrase) <= allowedEdits(phrase.length));
+        if (!best) continue;
         const entity = this.base.entity(best.item.id);
         if (!entity) continue;
         found.push({ entity, text: phrase, start: i, end: i + n, exact: false, score: best.score ?? 1 });

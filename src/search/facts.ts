@@ -78,7 +78,8 @@ export class FactIndex {
     const totalWeight = unique.reduce((sum, t) => sum + this.weight(t), 0);
     const boostIds = new Set(options.entities ?? []);
     const hits: FactHit[] = [];
-    for (const r of this.search_.search(unique.join(' '))) {
+    // MiniSearch tokenizes (and so stems) the raw text itself: stemming twice would lose words.
+    for (const r of this.search_.search(text)) {
       const fact = this.byId.get(String(r.id));
       if (!fact || (options.filter && !options.filter(fact))) continue;
       const matched = unique.filter((t) => r.queryTerms.includes(t));

@@ -12,7 +12,7 @@ export const STOP_WORDS = new Set(
   has have had having will would shall should can could may might must not no yes so than then too very
   what when where which who whom whose why how whether if also just only any some all each every
   tell show give please know want like get me us sco shos shanghai cooperation organisation organization
-  s did didnt doesnt isnt right true really ever happen happened`.split(/\s+/),
+  s did didnt doesnt isnt right true really ever happen happened took take takes taking place`.split(/\s+/),
 );
 
 /** Stems a folded word; numbers and short words stay as they are. */

@@ -74,8 +74,8 @@ export function findDates(text: string): QueryDate[] {
     re.lastIndex = 0;
     for (let m = re.exec(rest); m; m = re.exec(rest)) {
       const d = read(m);
-      if (!d) continue;
-      found.push({ ...d, text: m[0], index: m.index });
+      // An impossible date ("30 February 2005") is consumed too, so no part of it is read as a lesser date.
+      if (d) found.push({ ...d, text: m[0], index: m.index });
       rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice(m.index + m[0].length);
     }
   }
