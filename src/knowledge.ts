@@ -1,23 +1,102 @@
 /** A fact base with the indexes built over it: what every command reads. Immutable once built. */
-import { loadFactBaseStrict } from './facts/load.js';
-import type { FactBase } from './facts/model.js';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { readFactFiles } from './facts/files.js';
+import { FactBase, type Entity, type Fact, type SourceDocument } from './facts/model.js';
+import { PACKAGE_ROOT } from './paths.js';
 import { DateIndex } from './search/dates.js';
 import { EntityIndex } from './search/entities.js';
-import { FactIndex } from './search/facts.js';
+import { FactIndex, type FactIndexSnapshot } from './search/facts.js';
 
 export class Knowledge {
   readonly entities: EntityIndex;
   readonly facts: FactIndex;
   readonly dates: DateIndex;
 
-  constructor(readonly base: FactBase) {
+  constructor(
+    readonly base: FactBase,
+    snapshot?: FactIndexSnapshot,
+  ) {
     this.entities = new EntityIndex(base);
-    this.facts = new FactIndex(base);
+    this.facts = new FactIndex(base, snapshot);
     this.dates = new DateIndex(base);
   }
+}
 
-  /** Loads, validates (throwing FactBaseInvalid with every problem) and indexes a facts folder. */
-  static load(factsDir: string): Knowledge {
-    return new Knowledge(loadFactBaseStrict(factsDir));
+/** Bump when the snapshot's shape or the indexing changes, so old snapshots are not read. */
+const SNAPSHOT_FORMAT = 1;
+
+interface Snapshot {
+  format: number;
+  documents: SourceDocument[];
+  entities: Entity[];
+  facts: Fact[];
+  index: FactIndexSnapshot;
+}
+
+export interface LoadOptions {
+  /** Where validated, indexed fact bases are kept between runs; false to neither read nor write one. */
+  cacheDir?: string | false;
+}
+
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.FACTBOT_CACHE_DIR || join(PACKAGE_ROOT, 'node_modules', '.cache', 'sco-factbot');
+}
+
+/**
+ * Loads, validates (throwing FactBaseInvalid with every problem) and indexes a facts folder.
+ * Parsing YAML and building the index take most of a cold start, so the result is kept
+ * as a snapshot keyed by a hash of the files: the next process with the same files reads
+ * that instead, and never sees a stale one.
+ */
+export async function loadKnowledge(factsDir: string, options: LoadOptions = {}): Promise<Knowledge> {
+  const files = readFactFiles(factsDir);
+  const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
+  const hash = createHash('sha256').update(`${SNAPSHOT_FORMAT}\n`);
+  for (const [name, text] of files) hash.update(`${name}\n${text.length}\n${text}`);
+  const name = `knowledge-${hash.digest('hex').slice(0, 24)}.json`;
+  // The cache folder, or the system's temporary folder where that one is read-only (a locked-down container).
+  const places = cacheDir ? [join(cacheDir, name), join(tmpdir(), 'sco-factbot-cache', name)] : [];
+  for (const file of places) {
+    const snapshot = readSnapshot(file);
+    if (snapshot) return new Knowledge(new FactBase(snapshot.documents, snapshot.entities, snapshot.facts), snapshot.index);
+  }
+  // The YAML parser and schema library load only when there is something to parse.
+  const { loadFactBase, FactBaseInvalid } = await import('./facts/load.js');
+  const { base, issues } = loadFactBase(factsDir, files);
+  if (issues.length) throw new FactBaseInvalid(issues);
+  const knowledge = new Knowledge(base);
+  if (places.length) writeSnapshot(places, { format: SNAPSHOT_FORMAT, documents: [...base.documents.values()], entities: [...base.entities.values()], facts: [...base.facts], index: knowledge.facts.snapshot() });
+  return knowledge;
+}
+
+function readSnapshot(file: string): Snapshot | undefined {
+  try {
+    const s = JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
+    return s.format === SNAPSHOT_FORMAT ? s : undefined;
+  } catch {
+    return undefined; // absent or unreadable: build afresh
+  }
+}
+
+/** Written to a temporary name and renamed, so a reader never sees half a file; a read-only disk is no error. */
+function writeSnapshot(places: string[], snapshot: Snapshot): void {
+  const text = JSON.stringify(snapshot);
+  for (const target of places) {
+    try {
+      mkdirSync(dirname(target), { recursive: true });
+      const tmp = `${target}.${process.pid}.tmp`;
+      writeFileSync(tmp, text);
+      renameSync(tmp, target);
+      // Snapshots of earlier fact files are dead weight now.
+      for (const old of readdirSync(dirname(target))) {
+        if (/^knowledge-[0-9a-f]+\.json$/.test(old) && old !== basename(target)) rmSync(join(dirname(target), old), { force: true });
+      }
+      return;
+    } catch {
+      // try the next place
+    }
   }
 }

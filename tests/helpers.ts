@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ask } from '../src/ask.js';
 import { toJson, type JsonAnswer } from '../src/answer/json.js';
+import { loadFactBaseStrict } from '../src/facts/load.js';
 import { Knowledge } from '../src/knowledge.js';
 import { defaultSourcesDir, PACKAGE_ROOT } from '../src/paths.js';
 
@@ -15,7 +16,7 @@ export const HAVE_SHARED_SOURCES = existsSync(SHARED_SOURCES);
 let real: Knowledge | undefined;
 /** The bundled fact base, loaded once per test file. */
 export function realKnowledge(): Knowledge {
-  real ??= Knowledge.load(REAL_FACTS);
+  real ??= new Knowledge(loadFactBaseStrict(REAL_FACTS));
   return real;
 }
 

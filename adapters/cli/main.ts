@@ -2,8 +2,7 @@
 /** The `factbot` command: ask, chat, validate, onthisday, start. */
 import { parseArgs } from 'node:util';
 import { parseToday } from '../../src/ask.js';
-import { FactBaseInvalid } from '../../src/facts/load.js';
-import { Knowledge } from '../../src/knowledge.js';
+import { type Knowledge, loadKnowledge } from '../../src/knowledge.js';
 import { defaultFactsDir, defaultSourcesDir } from '../../src/paths.js';
 import { askBatch, askOnce } from './ask.js';
 import { chat } from './chat.js';
@@ -15,13 +14,14 @@ const USAGE = `usage:
   factbot chat                         an interactive chat in the terminal
   factbot validate [--sources DIR]     check the fact base and every quote against its document
   factbot start                        Slack/Discord when their tokens are set, else the terminal chat
+  factbot index                        parse, validate and index the fact base ahead of the first question
 options: --facts DIR (default: the bundled facts/, or FACTBOT_FACTS)`;
 
-function loadKnowledge(factsDir: string): Knowledge {
+async function knowledgeFrom(factsDir: string): Promise<Knowledge> {
   try {
-    return Knowledge.load(factsDir);
+    return await loadKnowledge(factsDir);
   } catch (err) {
-    if (err instanceof FactBaseInvalid) {
+    if (err instanceof Error && 'issues' in err) {
       throw new Error(`cannot start: ${err.message}\nFix these (run \`factbot validate\`) and try again.`);
     }
     throw err;
@@ -59,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
       return result.ok ? 0 : 1;
     }
     case 'ask': {
-      const k = loadKnowledge(factsDir);
+      const k = await knowledgeFrom(factsDir);
       if (values.batch) {
         for (const line of askBatch(k, values.batch, today)) process.stdout.write(`${line}\n`);
         return 0;
@@ -72,8 +72,14 @@ async function main(argv: string[]): Promise<number> {
       console.log(askOnce(k, question, values.json, today));
       return 0;
     }
+    case 'index': {
+      // Run after install: parses, validates and indexes once, so the first question is fast.
+      const k = await knowledgeFrom(factsDir);
+      console.log(`indexed ${k.base.facts.length} facts, ${k.base.entities.size} entities`);
+      return 0;
+    }
     case 'chat':
-      await chat(loadKnowledge(factsDir));
+      await chat(await knowledgeFrom(factsDir));
       return 0;
     case 'start': {
       const platforms = ['SLACK_BOT_TOKEN', 'DISCORD_TOKEN'].filter((name) => process.env[name]);
@@ -81,7 +87,7 @@ async function main(argv: string[]): Promise<number> {
         console.error(`${platforms.join(' and ')} ${platforms.length > 1 ? 'are' : 'is'} set, but the Slack and Discord adapters are not in this version yet; unset them to use the terminal chat.`);
         return 1;
       }
-      await chat(loadKnowledge(factsDir));
+      await chat(await knowledgeFrom(factsDir));
       return 0;
     }
     default:

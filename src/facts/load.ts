@@ -3,11 +3,10 @@
  * Every problem in every file is collected, never just the first, and each one names
  * its file, line and field so a curator can go straight to it.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { isMap, isNode, isSeq, LineCounter, parseDocument, type Document as YamlDocument } from 'yaml';
 import type { z } from 'zod';
 import { parseFactDate, type FactDate } from './dates.js';
+import { readFactFiles } from './files.js';
 import { FactBase, type Entity, type Fact, type Origin, type Quote, type SourceDocument } from './model.js';
 import { documentSchema, entitySchema, factSchema } from './schema.js';
 // The key two aliases collide on: the same folding the alias map uses.
@@ -53,7 +52,7 @@ interface ParsedFile {
 
 export function loadFactBase(dir: string, files?: Map<string, string>): LoadResult {
   const issues: LoadIssue[] = [];
-  const sources = files ?? readYamlFiles(dir);
+  const sources = files ?? readFactFiles(dir);
   const documents: SourceDocument[] = [];
   const entities: Entity[] = [];
   const facts: Fact[] = [];
@@ -109,13 +108,6 @@ export function loadFactBase(dir: string, files?: Map<string, string>): LoadResu
   const broken = crossCheck(documents, entities, facts, issues);
   issues.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { base: new FactBase(documents, entities, facts.filter((f) => !broken.has(f))), issues };
-}
-
-function readYamlFiles(dir: string): Map<string, string> {
-  const names = readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((n) => /\.ya?ml$/.test(n))
-    .sort();
-  return new Map(names.map((n) => [relative(dir, join(dir, n)).split('\\').join('/'), readFileSync(join(dir, n), 'utf8')]));
 }
 
 function at(file: ParsedFile, path: (string | number)[]): Origin {

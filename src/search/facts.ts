@@ -5,7 +5,7 @@
  * about something the sources never mention ("Mount Everest") finds nothing rather
  * than something unrelated.
  */
-import MiniSearch from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import { formatDate } from '../facts/dates.js';
 import type { Fact, FactBase } from '../facts/model.js';
 import { terms } from '../text/terms.js';
@@ -34,35 +34,53 @@ interface Row {
   extra: string;
 }
 
+/** What a built index saves to disk so that a cold process need not build it again. */
+export interface FactIndexSnapshot {
+  search: ReturnType<MiniSearch<Row>['toJSON']>;
+  df: [string, number][];
+}
+
+const OPTIONS: Options<Row> = {
+  fields: ['statement', 'quotes', 'names', 'extra'],
+  storeFields: [],
+  tokenize: (text: string) => terms(text),
+  processTerm: (term: string) => term,
+  searchOptions: {
+    boost: { statement: 2, names: 1.5, extra: 1.2, quotes: 1 },
+    // Typos: one edit in words of 4-7 letters, two in longer ones; prefixes for stems.
+    fuzzy: (term: string) => (term.length >= 8 ? 0.25 : term.length >= 4 ? 0.2 : false),
+    prefix: (term: string) => term.length >= 5,
+    combineWith: 'OR',
+  },
+};
+
 export class FactIndex {
   private readonly search_: MiniSearch<Row>;
   private readonly byId: Map<string, Fact>;
-  private readonly df = new Map<string, number>();
+  private readonly df: Map<string, number>;
   private readonly total: number;
 
-  constructor(base: FactBase) {
+  constructor(base: FactBase, snapshot?: FactIndexSnapshot) {
     this.byId = new Map(base.facts.map((f) => [f.id, f]));
-    this.search_ = new MiniSearch<Row>({
-      fields: ['statement', 'quotes', 'names', 'extra'],
-      storeFields: [],
-      tokenize: (text) => terms(text),
-      processTerm: (term) => term,
-      searchOptions: {
-        boost: { statement: 2, names: 1.5, extra: 1.2, quotes: 1 },
-        // Typos: one edit in words of 4-7 letters, two in longer ones; prefixes for stems.
-        fuzzy: (term) => (term.length >= 8 ? 0.25 : term.length >= 4 ? 0.2 : false),
-        prefix: (term) => term.length >= 5,
-        combineWith: 'OR',
-      },
-    });
+    this.total = base.facts.length;
+    if (snapshot) {
+      this.search_ = MiniSearch.loadJS<Row>(snapshot.search, OPTIONS);
+      this.df = new Map(snapshot.df);
+      return;
+    }
+    this.search_ = new MiniSearch<Row>(OPTIONS);
+    this.df = new Map();
     const rows = base.facts.map((f) => toRow(f, base));
     this.search_.addAll(rows);
     for (const row of rows) {
-      for (const t of new Set(terms(`${row.statement} ${row.quotes} ${row.names} ${row.extra}`))) {
-        this.df.set(t, (this.df.get(t) ?? 0) + 1);
-      }
+      const seen = new Set<string>();
+      for (const field of [row.statement, row.quotes, row.names, row.extra]) for (const t of terms(field)) seen.add(t);
+      for (const t of seen) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     }
-    this.total = rows.length;
+  }
+
+  snapshot(): FactIndexSnapshot {
+    return { search: this.search_.toJSON(), df: [...this.df] };
   }
 
   /** How much a query term tells apart: rare terms weigh most; a term no fact has weighs most of all. */

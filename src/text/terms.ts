@@ -15,9 +15,16 @@ export const STOP_WORDS = new Set(
   s did didnt doesnt isnt right true really ever happen happened took take takes taking place`.split(/\s+/),
 );
 
-/** Stems a folded word; numbers and short words stay as they are. */
+const stems = new Map<string, string>();
+
+/** Stems a folded word; numbers and short words stay as they are. Memoised: texts reuse few words. */
 export function stem(word: string): string {
-  return word.length > 3 && /^[a-z]+$/.test(word) ? stemmer(word) : word;
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = word.length > 3 && /^[a-z]+$/.test(word) ? stemmer(word) : word;
+    if (stems.size < 200_000) stems.set(word, s);
+  }
+  return s;
 }
 
 /** The search terms of a text: stemmed content words, in order, duplicates kept. */
