@@ -27,6 +27,7 @@ export class Knowledge {
 
 /** Bump when the snapshot's shape or the indexing changes, so old snapshots are not read. */
 const SNAPSHOT_FORMAT = 1;
+const INDEX_CODE = ['./search/facts.js', './text/terms.js', './text/normalize.js', './facts/load.js', './facts/schema.js'];
 
 interface Snapshot {
   format: number;
@@ -55,6 +56,8 @@ export async function loadKnowledge(factsDir: string, options: LoadOptions = {})
   const files = readFactFiles(factsDir);
   const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
   const hash = createHash('sha256').update(`${SNAPSHOT_FORMAT}\n`);
+  // The code that shapes the index is part of the key too: a new tokenizer must not read an old index.
+  for (const module of INDEX_CODE) hash.update(readModule(module));
   for (const [name, text] of files) hash.update(`${name}\n${text.length}\n${text}`);
   const name = `knowledge-${hash.digest('hex').slice(0, 24)}.json`;
   // The cache folder, or the system's temporary folder where that one is read-only (a locked-down container).
@@ -70,6 +73,15 @@ export async function loadKnowledge(factsDir: string, options: LoadOptions = {})
   const knowledge = new Knowledge(base);
   if (places.length) writeSnapshot(places, { format: SNAPSHOT_FORMAT, documents: [...base.documents.values()], entities: [...base.entities.values()], facts: [...base.facts], index: knowledge.facts.snapshot() });
   return knowledge;
+}
+
+/** A module's own code, compiled (dist/*.js) or as source (src/*.ts, under the test runner). */
+function readModule(path: string): Buffer {
+  try {
+    return readFileSync(new URL(path, import.meta.url));
+  } catch {
+    return readFileSync(new URL(path.replace(/\.js$/, '.ts'), import.meta.url));
+  }
 }
 
 function readSnapshot(file: string): Snapshot | undefined {

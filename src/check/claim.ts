@@ -27,7 +27,7 @@ export interface Claim {
   founding: boolean;
 }
 
-const RELATION_CUES: [RegExp, string[]][] = [
+export const RELATION_CUES: [RegExp, string[]][] = [
   [/\b(signed|signing|sign|concluded|initialled)\b/i, ['signed']],
   [/\b(adopted|adopt|approved|approve|endorsed|passed)\b/i, ['adopted', 'approved', 'decided']],
   [/\b(founded|established|created|set up|formed|launched|started|starts|began|begun|opened|inaugurated|instituted)\b/i, ['founded', 'established', 'created', 'launched']],
@@ -46,9 +46,10 @@ const NEGATION = /\b(not|never|no longer|didn'?t|doesn'?t|don'?t|wasn'?t|weren'?
 const PRESENT = /\b(is|are|has|have|remains|meets|heads|leads|sits)\b/i;
 
 export function parseClaim(k: Knowledge, text: string): Claim {
-  const dates = findDates(text);
+  const mentions = k.entities.mentions(text);
+  // A year inside a name is part of the name: "Peace Mission 2007", "Interaction-2003".
+  const dates = findDates(text).filter((d) => !mentions.some((m) => m.entity.type !== 'place' && m.text.includes(d.text.toLowerCase())));
   const rest = withoutDates(text, dates);
-  const mentions = k.entities.mentions(rest);
   const entities = mentions.map((m) => m.entity);
   const events = entities.filter((e) => e.type === 'event');
   const places = entities.filter((e) => e.type === 'place');

@@ -4,15 +4,17 @@
  * give different versions and the claim matches only some, the verdict is `disputed`.
  */
 import type { Verdict } from '../answer/model.js';
-import { compareStart, type DatePoint, type FactDate, formatDate } from '../facts/dates.js';
+import { compareStart, type DatePoint, type FactDate, formatDate, MONTHS } from '../facts/dates.js';
 import type { Entity, Fact } from '../facts/model.js';
 import type { Status } from '../facts/schema.js';
 import type { Knowledge } from '../knowledge.js';
+import type { FactHit } from '../search/facts.js';
+import { terms } from '../text/terms.js';
 import { rankFacts } from '../commands/lookup.js';
-import { latestMembershipYear, membershipFacts, orgOf, standingsAsOf, STATUS_LABEL } from '../commands/membership.js';
+import { isSnapshot, latestMembershipYear, membershipFacts, orgOf, standingsAsOf, STATUS_LABEL } from '../commands/membership.js';
 import type { QueryDate } from '../understand/dates.js';
 import { withoutDates } from '../understand/dates.js';
-import type { Claim } from './claim.js';
+import { type Claim, RELATION_CUES } from './claim.js';
 import { counts } from './numbers.js';
 
 export interface Judgement {
@@ -63,14 +65,16 @@ function combine(results: boolean[]): Slot {
 }
 
 function dateSlot(claim: Claim, fact: Fact, extra: QueryDate[] = []): Slot {
-  const claimed = [...claim.dates.filter((d) => !d.monthDayOnly), ...extra];
+  // A named event's date stands in for the claim's own only when the claim gives none.
+  const own = claim.dates.filter((d) => !d.monthDayOnly);
+  const claimed = own.length ? own : extra;
   if (!claimed.length) return 'none';
   const dated = versions(fact).filter((v) => v.date);
   return combine(dated.map((v) => claimed.every((c) => datesAgree(c, v.date!))));
 }
 
 function placeSlot(k: Knowledge, claim: Claim, fact: Fact, extra: string[] = []): Slot {
-  const claimed = new Set([...claim.places.map((p) => p.id), ...extra]);
+  const claimed = new Set(claim.places.length ? claim.places.map((p) => p.id) : extra);
   if (!claimed.size) return 'none';
   const placed = versions(fact).filter((v) => v.place);
   if (placed.length) return combine(placed.map((v) => claimed.has(v.place!)));
@@ -101,6 +105,13 @@ function finish(claim: Claim, j: Judgement): Judgement {
 function when(f: Fact): string {
   return f.date ? formatDate(f.date) : 'an undated time';
 }
+
+/** "on 9 June 2017", "in June 2017", "in 2017". */
+function at(f: Fact): string {
+  return f.date && f.date.start.day !== undefined && !f.date.end ? `on ${when(f)}` : `in ${when(f)}`;
+}
+
+const withArticle = (label: string) => `${/^[aeiou]/.test(label) ? 'an' : 'a'} ${label}`;
 
 function statusFacts(k: Knowledge, country: Entity, status: Status, org: 'sco' | 'shanghai-five'): Fact[] {
   return membershipFacts(k.base, country.id).filter((f) => f.status === status && orgOf(f) === org);
@@ -146,16 +157,22 @@ function judgeCountryStatus(k: Knowledge, claim: Claim, country: Entity, status:
     const names = founders.map((s) => k.base.entityName(s.country)).join(', ');
     return {
       verdict: 'contradicted',
-      reason: `The founding members of ${orgName} were ${names}; ${country.name} was not among them${joined ? ` (it became a member of ${orgOf(joined) === 'sco' ? 'the SCO' : 'the Shanghai Five'} in ${when(joined)})` : ''}.`,
+      reason: `The founding members of ${orgName} were ${names}; ${country.name} was not among them${joined ? ` (it became a member of ${orgOf(joined) === 'sco' ? 'the SCO' : 'the Shanghai Five'} ${at(joined)})` : ''}.`,
       evidence: [...new Set([founders[0]!.fact, ...(joined ? [joined] : [])])],
     };
   }
-  const facts = statusFacts(k, country, status, org);
+  const all = statusFacts(k, country, status, org);
+  // A document's list of who was what says nothing about when a country became it.
+  const changes = all.filter((f) => !isSnapshot(f));
+  const facts = changes.length ? changes : all;
+  if (facts.length && !changes.length && claim.dates.some((d) => !d.monthDayOnly)) {
+    return { verdict: 'unknown', reason: `The sources list ${country.name} as ${withArticle(label)} of ${orgName} but do not say when it became one.`, evidence: [], context: facts.slice(0, 2) };
+  }
   if (!facts.length) {
-    const other = history.filter((f) => f.status !== 'applicant' && f.status !== 'guest');
-    if (!other.length) return { verdict: 'unknown', reason: `The sources do not say that ${country.name} was ever a ${label} of ${orgName}.`, evidence: [] };
+    const other = history.filter((f) => f.status !== 'applicant' && f.status !== 'guest' && !isSnapshot(f));
+    if (!other.length) return { verdict: 'unknown', reason: `The sources do not say that ${country.name} was ever ${withArticle(label)} of ${orgName}.`, evidence: [] };
     const steps = other.map((f) => `${STATUS_LABEL[f.status!]} (${when(f)})`).join(', then ');
-    return { verdict: 'contradicted', reason: `The sources give ${country.name} as ${steps}, never as a ${label} of ${orgName}.`, evidence: other };
+    return { verdict: 'contradicted', reason: `The sources give ${country.name} as ${steps}, never as ${withArticle(label)} of ${orgName}.`, evidence: other };
   }
   const event = eventSlots(k, claim);
   const results = facts.map((f) => ({ f, date: dateSlot(claim, f, event.dates), place: placeSlot(k, claim, f, event.places) }));
@@ -163,11 +180,11 @@ function judgeCountryStatus(k: Knowledge, claim: Claim, country: Entity, status:
   if (timed.length) {
     const ok = (x: Slot) => x === 'match' || x === 'none';
     const match = timed.find((r) => ok(r.date) && ok(r.place));
-    if (match) return { verdict: 'supported', reason: `${country.name} became a ${label} of ${orgName} in ${when(match.f)}.`, evidence: [match.f] };
+    if (match) return { verdict: 'supported', reason: `${country.name} became ${withArticle(label)} of ${orgName} ${at(match.f)}.`, evidence: [match.f] };
     const split = timed.find((r) => r.date === 'split' || r.place === 'split');
-    if (split) return { verdict: 'disputed', reason: `The sources differ on when ${country.name} became a ${label}.`, evidence: [split.f] };
+    if (split) return { verdict: 'disputed', reason: `The sources differ on when ${country.name} became ${withArticle(label)}.`, evidence: [split.f] };
     const first = facts[0]!;
-    return { verdict: 'contradicted', reason: `${country.name} became a ${label} of ${orgName} in ${when(first)}, not as claimed.`, evidence: [first] };
+    return { verdict: 'contradicted', reason: `${country.name} became ${withArticle(label)} of ${orgName} ${at(first)}, not as claimed.`, evidence: [first] };
   }
   if (claim.present) {
     const latest = latestMembershipYear(k.base);
@@ -175,12 +192,12 @@ function judgeCountryStatus(k: Knowledge, claim: Claim, country: Entity, status:
     if (now && now.status !== status) {
       return {
         verdict: 'contradicted',
-        reason: `${country.name} was a ${label} from ${when(facts[0]!)}, but as of the latest sources (${latest}) it is a ${STATUS_LABEL[now.status]} (since ${when(now.fact)}).`,
+        reason: `${country.name} was ${withArticle(label)} from ${when(facts[0]!)}, but as of the latest sources (${latest}) it is ${withArticle(STATUS_LABEL[now.status])} (since ${when(now.fact)}).`,
         evidence: [now.fact, facts[0]!],
       };
     }
   }
-  return { verdict: 'supported', reason: `${country.name} became a ${label} of ${orgName} in ${when(facts[0]!)}.`, evidence: [facts[0]!] };
+  return { verdict: 'supported', reason: `${country.name} became ${withArticle(label)} of ${orgName} ${at(facts[0]!)}.`, evidence: [facts[0]!] };
 }
 
 function judgeCount(k: Knowledge, claim: Claim): Judgement | undefined {
@@ -198,14 +215,6 @@ function judgeCount(k: Knowledge, claim: Claim): Judgement | undefined {
   return { verdict, reason: `${org === 'sco' ? 'The SCO' : 'The Shanghai Five'} had ${members.length} members ${asOf}: ${names}.`, evidence };
 }
 
-interface Candidate {
-  fact: Fact;
-  coverage: number;
-  aligned: boolean;
-  verdict: Verdict;
-  slots: Slot[];
-}
-
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
 
 function ordinals(text: string): Set<string> {
@@ -213,15 +222,51 @@ function ordinals(text: string): Set<string> {
   return new Set(ORDINALS.filter((o, i) => new RegExp(`\\b(${o}|${i + 1}(st|nd|rd|th))\\b`).test(t)));
 }
 
-/** The claim's words without the values it asserts (dates, places, counts): those are compared, not searched. */
+/**
+ * The claim's words without the values it asserts (dates, places, counts) and without its verb:
+ * values are compared, not searched, and the verb is matched as a relation ("hosted" ~ "held").
+ */
 function topicOf(claim: Claim): string {
   let text = withoutDates(claim.text, claim.dates);
-  for (const p of claim.places) for (const name of [p.name, ...p.aliases]) text = text.replace(new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'gi'), ' ');
+  for (const [re] of RELATION_CUES) text = text.replace(new RegExp(re.source, 'gi'), ' ');
+  // Only a place the claim puts something in ("held in Tashkent"); "the Bishkek Declaration" keeps its name.
+  for (const p of claim.places) {
+    for (const name of [p.name, ...p.aliases]) {
+      text = text.replace(new RegExp(`\\b(in|at|to|from|by|near)\\s+(the\\s+(city\\s+of\\s+)?)?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'gi'), ' ');
+    }
+  }
   return text.replace(/\b\d[\d,.]*\b/g, ' ');
 }
 
+interface Candidate {
+  fact: Fact;
+  /** How closely the fact is about what the claim is about: topic words, relation, subject. */
+  relevance: number;
+  verdict: Verdict;
+}
+
+/**
+ * Capitalised words that name nothing the fact base knows ("Paris"): a fact that does not
+ * mention them is not about the claim, however many other words it shares.
+ */
+function unknownNames(claim: Claim): string[] {
+  const known = new Set(claim.mentions.flatMap((m) => m.text.split(' ')));
+  const words = claim.text.split(/\s+/).slice(1).map((w) => w.replace(/[^\p{L}\p{N}'-]/gu, ''));
+  const names = words.filter((w) => /^\p{Lu}/u.test(w) && !known.has(w.toLowerCase()) && !MONTHS.some((m) => m.toLowerCase() === w.toLowerCase()));
+  return terms(names.join(' '));
+}
+
+/** Facts mainly about what the claim names, for a claim that is nothing but names and values ("the SCO was founded in 2001"). */
+function factsAboutNamed(k: Knowledge, claim: Claim): FactHit[] {
+  const ids = new Set(claim.mentions.filter((m) => m.entity.type !== 'place').map((m) => m.entity.id));
+  return k.base.facts
+    .filter((f) => f.about[0] !== undefined && ids.has(f.about[0]) && f.relation !== undefined && claim.relations.includes(f.relation))
+    .map((fact) => ({ fact, score: 1, coverage: 1, matched: [] }));
+}
+
 function judgeGeneral(k: Knowledge, claim: Claim): Judgement {
-  const hits = rankFacts(k, topicOf(claim), [], claim.mentions, { minCoverage: 0.35, limit: 12 });
+  const topic = topicOf(claim);
+  const hits = terms(topic).length ? rankFacts(k, topic, [], claim.mentions, { minCoverage: 0.35, limit: 12, heavy: unknownNames(claim) }) : factsAboutNamed(k, claim);
   const claimed = ordinals(claim.text);
   const subjects = new Set(claim.subjects.map((s) => s.id));
   const event = eventSlots(k, claim);
@@ -236,15 +281,22 @@ function judgeGeneral(k: Knowledge, claim: Claim): Judgement {
     const aligned = !claim.relations.length || (f.relation !== undefined && claim.relations.includes(f.relation));
     const slots = [dateSlot(claim, f, event.dates), placeSlot(k, claim, f, event.places), countSlot(claim, f)].filter((s) => s !== 'none');
     let verdict: Verdict = 'unknown';
-    if (slots.includes('conflict') && h.coverage >= 0.45) verdict = slots.includes('split') ? 'disputed' : 'contradicted';
-    else if (slots.includes('split') && h.coverage >= 0.45) verdict = 'disputed';
-    else if (slots.length && slots.every((s) => s === 'match') && h.coverage >= 0.5) verdict = 'supported';
+    // To say "no", a fact must be about the same thing: what the claim names, or most of its words.
+    const enough = subjects.size ? h.coverage >= 0.45 : h.coverage >= 0.6;
+    if (slots.includes('conflict') && enough) verdict = slots.includes('split') ? 'disputed' : 'contradicted';
+    else if (slots.includes('split') && enough) verdict = 'disputed';
+    // Support needs the fact to say what the claim says: its relation, or nearly all its words.
+    else if (slots.length && slots.every((s) => s === 'match') && (aligned && claim.relations.length ? h.coverage >= 0.5 : h.coverage >= 0.8)) verdict = 'supported';
     else if (!slots.length && !claim.dates.length && !claim.places.length && !claim.counts.length && h.coverage >= 0.7 && aligned) verdict = 'supported';
-    candidates.push({ fact: f, coverage: h.coverage, aligned, verdict, slots });
+    const relevance = h.coverage + (aligned && claim.relations.length ? 0.3 : 0) + (f.about[0] && subjects.has(f.about[0]) ? 0.2 : 0);
+    candidates.push({ fact: f, relevance, verdict });
   }
-  // A fact about the claimed relation ("started working") outranks one merely on the topic.
-  candidates.sort((a, b) => Number(b.aligned) - Number(a.aligned));
-  const decisive = candidates.slice(0, 4).find((c) => c.verdict !== 'unknown');
+  candidates.sort((a, b) => b.relevance - a.relevance);
+  // Among the facts closest to the claim, one that agrees on every value settles it: several
+  // summits are equally "a Shanghai Five summit", and only the 1998 one is the one claimed.
+  const top = candidates[0]?.relevance ?? 0;
+  const closest = candidates.filter((c) => c.relevance >= top - 0.1);
+  const decisive = closest.find((c) => c.verdict === 'supported') ?? candidates.slice(0, 4).find((c) => c.verdict !== 'unknown');
   if (!decisive) {
     return {
       verdict: 'unknown',

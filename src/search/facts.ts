@@ -24,6 +24,8 @@ export interface FactSearchOptions {
   filter?: (fact: Fact) => boolean;
   /** Entity ids the question names: facts about them rank higher. */
   entities?: string[];
+  /** Terms that weigh as much as the rarest: names the question gives that are not known entities. */
+  heavy?: string[];
 }
 
 interface Row {
@@ -47,8 +49,8 @@ const OPTIONS: Options<Row> = {
   processTerm: (term: string) => term,
   searchOptions: {
     boost: { statement: 2, names: 1.5, extra: 1.2, quotes: 1 },
-    // Typos: one edit in words of 4-7 letters, two in longer ones; prefixes for stems.
-    fuzzy: (term: string) => (term.length >= 8 ? 0.25 : term.length >= 4 ? 0.2 : false),
+    // Typos: one edit in words of 5-7 letters, two in longer ones; prefixes for stems.
+    fuzzy: (term: string) => (term.length >= 8 ? 0.25 : term.length >= 5 ? 0.2 : false),
     prefix: (term: string) => term.length >= 5,
     combineWith: 'OR',
   },
@@ -93,15 +95,18 @@ export class FactIndex {
     const queryTerms = terms(text);
     if (!queryTerms.length) return [];
     const unique = [...new Set(queryTerms)];
-    const totalWeight = unique.reduce((sum, t) => sum + this.weight(t), 0);
+    const heavy = new Set(options.heavy ?? []);
+    const weight = (t: string) => (heavy.has(t) ? this.weight('') : this.weight(t));
+    const totalWeight = unique.reduce((sum, t) => sum + weight(t), 0);
     const boostIds = new Set(options.entities ?? []);
     const hits: FactHit[] = [];
     // MiniSearch tokenizes (and so stems) the raw text itself: stemming twice would lose words.
     for (const r of this.search_.search(text)) {
       const fact = this.byId.get(String(r.id));
       if (!fact || (options.filter && !options.filter(fact))) continue;
-      const matched = unique.filter((t) => r.queryTerms.includes(t));
-      const coverage = matched.reduce((sum, t) => sum + this.weight(t), 0) / totalWeight;
+      // A name must be matched as written, not by a near word ("pari" is not "parti").
+      const matched = unique.filter((t) => r.queryTerms.includes(t) && (!heavy.has(t) || r.terms.includes(t)));
+      const coverage = matched.reduce((sum, t) => sum + weight(t), 0) / totalWeight;
       const about = fact.about.filter((id) => boostIds.has(id)).length + (fact.place && boostIds.has(fact.place) ? 0.5 : 0);
       hits.push({ fact, score: r.score * coverage * (1 + 0.6 * about), coverage, matched });
     }

@@ -47,7 +47,13 @@ const CHECK_PREFIX = /^\s*(?:please\s+)?(?:fact[- ]?check(?:ing)?|check|verify|i
 const CHECK_SUFFIX = /[,;]?\s*(?:right|correct|true|isn'?t it|wasn'?t it|didn'?t (?:it|they|he|she)|no|yes)\s*\?+\s*$/i;
 const QUESTION_START = /^\s*(who|whom|whose|what|when|where|which|why|how|is|are|was|were|do|does|did|can|could|has|have|had|list|show|tell|give|name|any|anything|should|will|would)\b/i;
 /** Finite verbs that make a sentence a statement someone could be claiming. */
-const CLAIM_VERB = /\b(was|were|is|are|has|have|had|joined|joins|became|becomes|signed|adopted|founded|established|created|held|hosted|met|meets|meet|took place|takes place|entered|launched|proposed|approved|started|opened|began|located|based|headed|heads|leads|led|consists|includes|included|conducted|participated|took part|gave|provided|decided|agreed|allocated|granted|received|obtained|acquired|applied|ratified|set up)\b/i;
+const CLAIM_VERB = /\b(was|were|is|are|has|have|had|joined|joins|became|becomes|got|gets|gained|won|came|comes|went|signed|adopted|founded|established|created|held|hosted|met|meets|meet|took place|takes place|entered|launched|proposed|approved|started|opened|began|located|based|headed|heads|leads|led|consists|includes|included|conducted|participated|took part|gave|provided|decided|agreed|allocated|granted|received|obtained|acquired|applied|ratified|set up|moved|introduced|sent|spent|lent)\b/i;
+/** Past-tense words ("introduced", "moved") also make a statement, except adjectives that look like them. */
+const PAST_TENSE = /\b(?!united\b|red\b|need\b|speed\b|based\b|limited\b|related\b|armed\b|advanced\b)[a-z]{3,}ed\b/i;
+
+function isStatement(text: string): boolean {
+  return CLAIM_VERB.test(text) || PAST_TENSE.test(text);
+}
 const MEMBERS_QUESTION = /\b(who|which|list|name|how many|what)\b.*\b(members?|member states|observers?|partners?|countries|states)\b|\b(members?|observers?|dialogue partners?|member states|membership) (list|of the sco|as of|in \d{4})\b/i;
 const TREATY_WORDS = /\b(treaty|treaties|agreements?|conventions?|charter|declarations?|protocols?|memorand(um|a)|programmes?|programs?|strateg(y|ies)|concepts?|accords?|regulations?)\b/i;
 const DATE_QUESTION = /\bwhat (happened|was (signed|held|decided|adopted))\b|\bevents? (on|in)\b|^\s*(on|in)\s/i;
@@ -90,6 +96,10 @@ export function route(input: string): Route {
     return { intent: 'check', query: claim, dates: findDates(claim), explicit: false };
   }
 
+  const isQuestion = QUESTION_START.test(text) || /\?\s*$/.test(text);
+  const words = text.split(' ').length;
+  if (!isQuestion && words >= 4 && isStatement(text)) return { intent: 'check', query: text.replace(/[.!]+$/, ''), ...base };
+
   const status = statusIn(text);
   if (MEMBERS_QUESTION.test(text) && status && status !== 'applicant' && !/\bwhen\b/i.test(text)) {
     return { intent: 'members', query: text, status, ...base };
@@ -97,10 +107,6 @@ export function route(input: string): Route {
   if (/^(full )?(members?|member states|observers?|dialogue partners?|partners)( (in|as of|of))?( \d{4})?\s*\??$/i.test(text)) {
     return { intent: 'members', query: text, ...(status ? { status } : {}), ...base };
   }
-
-  const isQuestion = QUESTION_START.test(text) || /\?\s*$/.test(text);
-  const words = text.split(' ').length;
-  if (!isQuestion && words >= 4 && CLAIM_VERB.test(text)) return { intent: 'check', query: text.replace(/[.!]+$/, ''), ...base };
 
   // A date and little else, or "what happened on …": the date command.
   const onlyDate = dates.length === 1 && text.replace(dates[0]!.text, '').replace(/[^a-z]+/gi, ' ').trim().split(' ').filter((w) => w.length > 2).length === 0;

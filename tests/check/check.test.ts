@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../../src/paths.js';
+import { askReal } from '../helpers.js';
+
+const verdictOf = (claim: string) => askReal(`check ${claim}`);
+
+describe('fact checks: one test per relation', () => {
+  it.each([
+    ['joined', 'India joined the SCO in 2017', 'supported'],
+    ['became observer', 'Mongolia became an observer in 2004', 'supported'],
+    ['became dialogue partner', 'Turkey became a dialogue partner in 2012', 'supported'],
+    ['signed', 'The Shanghai Convention was signed in 2002', 'contradicted'],
+    ['adopted', 'The Astana Declaration was adopted in August 2005', 'disputed'],
+    ['founded', 'The SCO was founded in 1996', 'contradicted'],
+    ['established', 'The SCO Business Council was established in 2006', 'supported'],
+    ['held', 'The 2007 SCO summit was held in Dushanbe', 'contradicted'],
+    ['hosted', 'The 2008 SCO summit was hosted by Dushanbe', 'supported'],
+    ['entered into force', 'The SCO Charter entered into force in 2003', 'supported'],
+    ['located in', 'The SCO Secretariat is based in Moscow', 'contradicted'],
+    ['number of members', 'In 2010 the SCO had six members', 'supported'],
+    ['meets (frequency)', 'The SCO Council of National Coordinators meets once a year', 'contradicted'],
+    ['proposed', 'Kazakhstan proposed creating an SCO information security center', 'supported'],
+  ])('%s: "%s" is %s', (_relation, claim, verdict) => {
+    const a = verdictOf(claim);
+    expect(a.intent).toBe('check');
+    expect(a.verdict).toBe(verdict);
+  });
+});
+
+describe('verdicts', () => {
+  it('supported: the verdict first, one sentence of why, then the deciding quote', () => {
+    const a = verdictOf('the SCO Interbank Association was created in 2005');
+    expect(a.verdict).toBe('supported');
+    expect(a.text.split('\n')[0]).toMatch(/^\[Supported\] “the SCO Interbank Association was created in 2005”$/);
+    expect(a.text.split('\n')[1]).toMatch(/2005/);
+    expect(a.facts[0]!.quotes[0]!.quote).toMatch(/2005/);
+  });
+
+  it('contradicted: says what the sources state instead, with the quote', () => {
+    const a = verdictOf('India joined the SCO in 2015');
+    expect(a.verdict).toBe('contradicted');
+    expect(a.text).toMatch(/India became a member of the SCO on 9 June 2017, not as claimed/);
+    expect(a.facts[0]!.quotes.some((q) => q.quote.includes('2017'))).toBe(true);
+  });
+
+  it('disputed: shows each version with its source', () => {
+    const a = verdictOf('SCO heads of government met in Astana on 31 October 2008');
+    expect(a.verdict).toBe('disputed');
+    expect(a.text).toMatch(/The sources differ: .*30 October 2008.* vs .*31 October 2008/);
+  });
+
+  it('unknown: says the sources do not settle it, and labels the closest facts as such', () => {
+    const a = verdictOf('The SCO introduced a common currency in 2012');
+    expect(a.verdict).toBe('unknown');
+    expect(a.text).toMatch(/^\[Not in the sources\]/);
+    if (a.facts.length) expect(a.text).toContain('Closest facts in the sources (they do not settle the claim):');
+  });
+
+  it('never supported or contradicted without a quote that states the deciding fact', () => {
+    for (const claim of ['Iran became an observer in 2005', 'RATS is headquartered in Tashkent', 'The Tianshan-2-2011 drills were held in Tashkent']) {
+      const a = verdictOf(claim);
+      expect(['supported', 'contradicted', 'disputed']).toContain(a.verdict);
+      expect(a.facts.length).toBeGreaterThan(0);
+      expect(a.facts[0]!.quotes[0]!.quote.length).toBeGreaterThan(15);
+    }
+  });
+
+  it('time matters: a status held once but not any more is contradicted, saying when it held', () => {
+    const a = verdictOf('India is an SCO observer');
+    expect(a.verdict).toBe('contradicted');
+    expect(a.text).toMatch(/India was an observer from 5 July 2005, but as of the latest sources \(\d{4}\) it is a member/);
+  });
+});
+
+describe('how people write claims', () => {
+  it.each([
+    ['India did not join in 2017', 'contradicted'],
+    ['India did not become an observer in 2005', 'contradicted'],
+    ['Turkey is not a member of the SCO', 'supported'],
+    ['The SCO was not founded in 1996', 'supported'],
+  ])('negation: "%s" is %s', (claim, verdict) => {
+    expect(verdictOf(claim).verdict).toBe(verdict);
+  });
+
+  it.each([
+    ['Pakistn became a member on June 9, 2017', 'supported'],
+    ['Kirgizia was one of the founding members of the SCO', 'supported'],
+    ['the shanghai convension was signed 15.06.2001', 'supported'],
+  ])('typos: "%s" is %s', (claim, verdict) => {
+    expect(verdictOf(claim).verdict).toBe(verdict);
+  });
+
+  it.each([
+    ['Mongolia got observer status on 17 June 2004', 'supported'],
+    ['Mongolia became an observer in June 2004', 'supported'],
+    ['Mongolia became an observer in the summer of 2004', 'supported'],
+    ['Mongolia became an observer in 2006', 'contradicted'],
+    ['Mongolia became an observer at the Tashkent summit', 'supported'],
+  ])('date forms: "%s" is %s', (claim, verdict) => {
+    expect(verdictOf(claim).verdict).toBe(verdict);
+  });
+
+  it.each([
+    ['1,300 troops took part in Interaction-2003', 'supported'],
+    ['Interaction-2003 involved 5000 troops', 'contradicted'],
+    ['the SCO has six members', 'contradicted'],
+    ['The Shanghai Five had five members', 'supported'],
+  ])('numbers: "%s" is %s', (claim, verdict) => {
+    expect(verdictOf(claim).verdict).toBe(verdict);
+  });
+
+  it('two facts in one sentence are judged each, and a half-wrong claim is not supported', () => {
+    const mixed = verdictOf('Kazakstan joined in 2001 and India joined in 2015');
+    expect(mixed.verdict).toBe('contradicted');
+    expect(mixed.text).toMatch(/Mixed: “Kazakstan joined in 2001”: supported\..*\n“India joined in 2015”: contradicted\./s);
+    const both = verdictOf('Mongolia became an observer in 2004 and Turkey became a dialogue partner in 2012');
+    expect(both.verdict).toBe('supported');
+  });
+
+  it.each(['India joined the SCO in 2015, right?', 'fact check: India joined the SCO in 2015', 'India joined the SCO in 2015'])('"%s" is read as a claim', (text) => {
+    const a = askReal(text);
+    expect(a.intent).toBe('check');
+    expect(a.verdict).toBe('contradicted');
+  });
+});
+
+describe('the claims set (eval/claims.jsonl)', () => {
+  const lines = readFileSync(join(PACKAGE_ROOT, 'eval', 'claims.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const results = lines.map((l) => ({ ...l, got: askReal(l.q).verdict as string | undefined }));
+
+  it('has at least 60 claims of every kind of verdict', () => {
+    expect(lines.length).toBeGreaterThanOrEqual(60);
+    const verdicts = new Set(lines.map((l) => l.expect.verdict));
+    expect([...verdicts].sort()).toEqual(['contradicted', 'disputed', 'supported', 'unknown']);
+  });
+
+  it('gets at least 90% right', () => {
+    const right = results.filter((r) => r.got === r.expect.verdict).length;
+    expect(right / results.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('never marks a false or unsupported claim as supported', () => {
+    const wrong = results.filter((r) => r.expect.verdict !== 'supported' && r.got === 'supported').map((r) => r.q);
+    expect(wrong).toEqual([]);
+  });
+});
