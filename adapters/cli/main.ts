@@ -6,6 +6,7 @@ import { type Knowledge, loadKnowledge } from '../../src/knowledge.js';
 import { defaultFactsDir, defaultSourcesDir } from '../../src/paths.js';
 import { askBatch, askOnce } from './ask.js';
 import { chat } from './chat.js';
+import { ConfigError, start } from '../start.js';
 import { validateFactBase } from './validate.js';
 
 const USAGE = `usage:
@@ -81,15 +82,17 @@ async function main(argv: string[]): Promise<number> {
     case 'chat':
       await chat(await knowledgeFrom(factsDir));
       return 0;
-    case 'start': {
-      const platforms = ['SLACK_BOT_TOKEN', 'DISCORD_TOKEN'].filter((name) => process.env[name]);
-      if (platforms.length) {
-        console.error(`${platforms.join(' and ')} ${platforms.length > 1 ? 'are' : 'is'} set, but the Slack and Discord adapters are not in this version yet; unset them to use the terminal chat.`);
-        return 1;
+    case 'start':
+      try {
+        await start(() => knowledgeFrom(factsDir));
+      } catch (err) {
+        if (err instanceof ConfigError) {
+          console.error(`cannot start: ${err.message}`);
+          return 1;
+        }
+        throw err;
       }
-      await chat(await knowledgeFrom(factsDir));
       return 0;
-    }
     default:
       console.error(`unknown command "${command}"\n${USAGE}`);
       return 2;

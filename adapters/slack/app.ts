@@ -1,0 +1,137 @@
+/**
+ * The Slack app: `/sco`, the "Fact-check" message shortcut, @mentions, and the Share and
+ * More-sources buttons, on the real Bolt App. HTTP mode with the signing secret by default;
+ * Socket Mode when an app-level token is given. Every handler acks first, then answers.
+ */
+import { App, LogLevel } from '@slack/bolt';
+import { isoPoint } from '../../src/facts/dates.js';
+import { answerFact } from '../../src/answer/cite.js';
+import { parseToday, todayOf } from '../../src/ask.js';
+import type { Today } from '../../src/commands/context.js';
+import type { Knowledge } from '../../src/knowledge.js';
+import type { Logger } from '../../src/log.js';
+import { answerSafely, newReference, SOMETHING_WENT_WRONG } from '../shared/answering.js';
+import { ACTION_MORE_SOURCES, ACTION_SHARE, allSourcesMessage, answerToSlack, failureMessage, type SlackMessage } from './blocks.js';
+import type { SlackConfig } from './config.js';
+import { slackToPlain } from './escape.js';
+
+export const SHORTCUT_FACT_CHECK = 'fact_check';
+
+export interface SlackBotOptions {
+  config: SlackConfig;
+  /** The current fact base: a function, so a reload is seen by the next request. */
+  knowledge: () => Knowledge;
+  log: Logger;
+  /** The day "on this day" means; the local date by default. */
+  today?: () => Today;
+}
+
+/** Bolt's logger interface over ours, so Bolt's own messages are structured and redacted too. */
+function boltLogger(log: Logger) {
+  let level = LogLevel.INFO;
+  const child = log.child({ component: 'bolt' });
+  return {
+    debug: (...m: unknown[]) => child.debug(m.map(String).join(' ')),
+    info: (...m: unknown[]) => child.info(m.map(String).join(' ')),
+    warn: (...m: unknown[]) => child.warn(m.map(String).join(' ')),
+    error: (...m: unknown[]) => child.error(m.map(String).join(' ')),
+    setLevel: (l: LogLevel) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
+
+const dayText = (t: Today) => isoPoint(t);
+
+export function createSlackApp(options: SlackBotOptions): App {
+  const { config, knowledge, log } = options;
+  const today = options.today ?? (() => todayOf());
+  const app = new App({
+    token: config.botToken,
+    ...(config.appToken ? { appToken: config.appToken, socketMode: true } : { signingSecret: config.signingSecret! }),
+    ...(config.apiUrl ? { clientOptions: { slackApiUrl: config.apiUrl } } : {}),
+    logger: boltLogger(log),
+  });
+
+  const answerMessage = (text: string, kind: string, user: string | undefined, channel: string | undefined, share: boolean, day = today()): SlackMessage => {
+    const result = answerSafely(knowledge, text, { platform: 'slack', kind, user, channel }, log, day);
+    if (!result.ok) return failureMessage(SOMETHING_WENT_WRONG, result.reference);
+    return answerToSlack(result.answer, share ? { share: { q: text, today: dayText(day) } } : {});
+  };
+
+  app.command('/sco', async ({ command, ack, respond }) => {
+    await ack();
+    const message = answerMessage(slackToPlain(command.text), 'command', command.user_id, command.channel_id, true);
+    await respond({ response_type: 'ephemeral', ...message });
+  });
+
+  app.action(ACTION_SHARE, async ({ ack, body, action, respond }) => {
+    await ack();
+    const value = 'value' in action && typeof action.value === 'string' ? action.value : '';
+    let q = '';
+    let day = today();
+    try {
+      const parsed = JSON.parse(value) as { q?: unknown; today?: unknown };
+      q = typeof parsed.q === 'string' ? parsed.q : '';
+      day = (typeof parsed.today === 'string' && parseToday(parsed.today)) || day;
+    } catch {
+      // an old or foreign button: answer with help rather than fail
+    }
+    const result = answerSafely(knowledge, q, { platform: 'slack', kind: 'share', user: body.user.id }, log, day);
+    if (!result.ok) {
+      await respond({ response_type: 'ephemeral', replace_original: false, ...failureMessage(SOMETHING_WENT_WRONG, result.reference) });
+      return;
+    }
+    await respond({ response_type: 'in_channel', replace_original: false, ...answerToSlack(result.answer, { sharedBy: body.user.id }) });
+    await respond({ delete_original: true });
+  });
+
+  app.action(ACTION_MORE_SOURCES, async ({ ack, action, respond, body }) => {
+    await ack();
+    const id = 'value' in action && typeof action.value === 'string' ? action.value : '';
+    const fact = knowledge().base.factsById.get(id);
+    if (!fact) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: 'That fact is no longer in the fact base; ask again to see the current answer.' });
+      return;
+    }
+    log.info({ platform: 'slack', kind: 'more_sources', user: body.user.id, fact: id }, 'answered');
+    await respond({ response_type: 'ephemeral', replace_original: false, ...allSourcesMessage(answerFact(knowledge().base, fact)) });
+  });
+
+  app.shortcut(SHORTCUT_FACT_CHECK, async ({ shortcut, ack, client, respond }) => {
+    await ack();
+    if (shortcut.type !== 'message_action') return;
+    const claim = slackToPlain(shortcut.message.text ?? '');
+    const thread = shortcut.message.thread_ts ?? shortcut.message.ts;
+    const message = claim
+      ? answerMessage(`check ${claim}`, 'fact_check', shortcut.user.id, shortcut.channel.id, false)
+      : { text: 'That message has no text to fact-check.', blocks: [] };
+    try {
+      await client.chat.postMessage({ channel: shortcut.channel.id, thread_ts: thread, unfurl_links: false, unfurl_media: false, ...message });
+    } catch (err) {
+      // Most often the bot is not in that channel: tell the user privately how to fix it.
+      const reference = newReference();
+      log.warn({ platform: 'slack', kind: 'fact_check', reference, err }, 'could not post in thread');
+      await respond({ response_type: 'ephemeral', text: `I could not reply in that thread (invite me to the channel with /invite). Reference: \`${reference}\`` });
+    }
+  });
+
+  app.event('app_mention', async ({ event, client }) => {
+    const text = slackToPlain(event.text ?? '');
+    const result = answerSafely(knowledge, text, { platform: 'slack', kind: 'mention', user: event.user, channel: event.channel }, log, today());
+    if (!result.ok) {
+      // A failure is told to the one who asked, not to the whole thread.
+      if (event.user) await client.chat.postEphemeral({ channel: event.channel, user: event.user, ...failureMessage(SOMETHING_WENT_WRONG, result.reference) });
+      return;
+    }
+    await client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, unfurl_links: false, unfurl_media: false, ...answerToSlack(result.answer) });
+  });
+
+  app.error(async (error) => {
+    log.error({ platform: 'slack', reference: newReference(), err: error }, 'unhandled Slack error');
+  });
+
+  return app;
+}
