@@ -7,6 +7,8 @@ import { defaultFactsDir, defaultSourcesDir } from '../../src/paths.js';
 import { askBatch, askOnce } from './ask.js';
 import { chat } from './chat.js';
 import { ConfigError, start } from '../start.js';
+import { discordConfigFromEnv } from '../discord/config.js';
+import { registerCommands } from '../discord/register.js';
 import { validateFactBase } from './validate.js';
 
 const USAGE = `usage:
@@ -16,6 +18,7 @@ const USAGE = `usage:
   factbot validate [--sources DIR]     check the fact base and every quote against its document
   factbot start                        Slack/Discord when their tokens are set, else the terminal chat
   factbot index                        parse, validate and index the fact base ahead of the first question
+  factbot discord-register             register the Discord commands (DISCORD_GUILD_ID: one server; else global)
 options: --facts DIR (default: the bundled facts/, or FACTBOT_FACTS)`;
 
 async function knowledgeFrom(factsDir: string): Promise<Knowledge> {
@@ -93,6 +96,21 @@ async function main(argv: string[]): Promise<number> {
         throw err;
       }
       return 0;
+    case 'discord-register': {
+      const config = discordConfigFromEnv(process.env);
+      if (!config) {
+        console.error('cannot register: DISCORD_TOKEN is not set');
+        return 1;
+      }
+      try {
+        const done = await registerCommands(config);
+        console.log(`registered ${done.names.join(', ')} ${done.scope === 'guild' ? `in server ${config.guildId} (available at once)` : 'globally (may take up to an hour to appear)'}`);
+        return 0;
+      } catch (err) {
+        console.error(`cannot register: ${err instanceof Error ? err.message : String(err)}`);
+        return 1;
+      }
+    }
     default:
       console.error(`unknown command "${command}"\n${USAGE}`);
       return 2;

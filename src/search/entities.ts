@@ -38,6 +38,15 @@ export const GENERIC_WORDS = new Set([
   'countries', 'country', 'status', 'observer', 'observers', 'partner', 'partners', 'dialogue', 'signed', 'when', 'where',
 ]);
 
+/** Edit distance to the whole alias or to its closest run of as many words as the text has ("chartr" ~ "sco charter"). */
+function closestDistance(alias: string, text: string): number {
+  let best = distance(alias, text);
+  const words = alias.split(' ');
+  const n = text.split(' ').length;
+  for (let i = 0; i + n <= words.length && words.length > n; i++) best = Math.min(best, distance(words.slice(i, i + n).join(' '), text));
+  return best;
+}
+
 export class EntityIndex {
   private readonly aliasToId = new Map<string, string>();
   private readonly fuse: Fuse<AliasRow>;
@@ -71,7 +80,7 @@ export class EntityIndex {
     for (const r of this.fuse.search(q)) {
       if (seen.has(r.item.id)) continue;
       // Fuse finds candidates; the edit distance decides: fuse alone scores "iran" inside "narnia" well.
-      const near = distance(r.item.alias, q) <= allowedEdits(q.length, extraEdits);
+      const near = closestDistance(r.item.alias, q) <= allowedEdits(q.length, extraEdits);
       // For suggestions (extra edits allowed), a name inside the word also counts: "Kazakhstanistan".
       const inside = extraEdits > 0 && Math.min(q.length, r.item.alias.length) >= 4 && (q.includes(r.item.alias) || r.item.alias.includes(q));
       if (!near && !inside) continue;

@@ -63,6 +63,10 @@ describe('start-up settings', () => {
     expect(out.stderr.trim()).toBe('cannot start: SLACK_SIGNING_SECRET is not set: HTTP mode needs it to verify requests (or set SLACK_APP_TOKEN for Socket Mode)');
   });
 
+  it('a malformed Discord setting is named too', () => {
+    expect(run({ DISCORD_TOKEN: 'x', DISCORD_GUILD_ID: 'my-server' }).stderr).toContain('DISCORD_GUILD_ID must be a numeric server id, not "my-server"');
+  });
+
   it('a malformed PORT or app token is named', () => {
     expect(run({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', PORT: 'eighty' }).stderr).toContain('PORT must be a port number, not "eighty"');
     expect(run({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xoxb-wrong' }).stderr).toContain('SLACK_APP_TOKEN must be an app-level token starting with "xapp-"');

@@ -1,0 +1,121 @@
+/**
+ * The Discord bot on the real discord.js Client: `/sco` subcommands with autocomplete, the
+ * Share and More-sources buttons, and the "Fact-check" message menu. It needs no gateway
+ * intents at all: slash commands, autocomplete, buttons and context menus all arrive as
+ * interactions whatever the intents, and the bot reads no messages and no member lists.
+ * Every reply sets allowed_mentions to nothing, so no text can ping anyone.
+ */
+import {
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  Client,
+  type Interaction,
+  type MessageContextMenuCommandInteraction,
+  MessageFlags,
+} from 'discord.js';
+import { answerFact } from '../../src/answer/cite.js';
+import { todayOf } from '../../src/ask.js';
+import type { Today } from '../../src/commands/context.js';
+import type { Knowledge } from '../../src/knowledge.js';
+import type { Logger } from '../../src/log.js';
+import { complete } from '../../src/search/complete.js';
+import { answerSafely, newReference, SOMETHING_WENT_WRONG } from '../shared/answering.js';
+import { commandText, FACT_CHECK_MENU } from './commands.js';
+import type { DiscordConfig } from './config.js';
+import { allSourcesToDiscord, answerToDiscord, cut, type DiscordMessage, failureToDiscord, MORE_SOURCES_PREFIX, SHARE_BUTTON } from './embeds.js';
+import { DISCORD_LIMITS } from './limits.js';
+
+export interface DiscordBotOptions {
+  config: DiscordConfig;
+  knowledge: () => Knowledge;
+  log: Logger;
+  today?: () => Today;
+}
+
+const NO_PINGS = { parse: [] as never[] };
+/** Intents the fact checks (the slowest answers) are deferred for, so Discord's 3 seconds never run out. */
+const SLOW = new Set(['check']);
+
+export function createDiscordClient(options: DiscordBotOptions): Client {
+  const { config, knowledge, log } = options;
+  const today = options.today ?? (() => todayOf());
+  const client = new Client({
+    intents: [],
+    allowedMentions: NO_PINGS,
+    ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
+  });
+
+  const answer = (text: string, kind: string, i: Interaction, share: boolean): DiscordMessage => {
+    const result = answerSafely(knowledge, text, { platform: 'discord', kind, user: i.user.id, channel: i.channelId ?? undefined }, log, today());
+    if (!result.ok) return failureToDiscord(SOMETHING_WENT_WRONG, result.reference);
+    return answerToDiscord(result.answer, { share });
+  };
+
+  async function onCommand(i: ChatInputCommandInteraction) {
+    const sub = i.options.getSubcommand(false) ?? 'help';
+    const text = commandText(sub, (name) => i.options.get(name)?.value as string | number | null);
+    // Claims can take longest: defer first, then fill the answer in.
+    if (SLOW.has(sub)) {
+      await i.deferReply({ flags: MessageFlags.Ephemeral });
+      await i.editReply({ ...answer(text, sub, i, true), allowedMentions: NO_PINGS });
+      return;
+    }
+    await i.reply({ ...answer(text, sub, i, true), flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+  }
+
+  async function onAutocomplete(i: AutocompleteInteraction) {
+    const focused = i.options.getFocused(true);
+    const types = focused.name === 'country' ? (['country'] as const) : (['treaty'] as const);
+    await i.respond(complete(knowledge(), String(focused.value), [...types], DISCORD_LIMITS.choices));
+  }
+
+  async function onButton(i: ButtonInteraction) {
+    if (i.customId === SHARE_BUTTON) {
+      // The private answer is re-posted as it was shown: nothing to look up again, nothing stored.
+      const embeds = i.message.embeds.map((e) => e.toJSON());
+      const footer = `Shared by ${i.user.displayName ?? i.user.username}`;
+      for (const e of embeds) e.footer = { text: cut([e.footer?.text, footer].filter(Boolean).join('\n'), DISCORD_LIMITS.footer) };
+      await i.reply({ embeds, allowedMentions: NO_PINGS });
+      log.info({ platform: 'discord', kind: 'share', user: i.user.id }, 'answered');
+      return;
+    }
+    if (i.customId.startsWith(MORE_SOURCES_PREFIX)) {
+      const fact = knowledge().base.factsById.get(i.customId.slice(MORE_SOURCES_PREFIX.length));
+      const message = fact ? allSourcesToDiscord(answerFact(knowledge().base, fact)) : { content: 'That fact is no longer in the fact base; ask again to see the current answer.', embeds: [], components: [] };
+      await i.reply({ ...message, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+    }
+  }
+
+  async function onFactCheck(i: MessageContextMenuCommandInteraction) {
+    await i.deferReply();
+    const target = i.targetMessage;
+    const claim = target.content?.trim();
+    const message = claim ? answer(`check ${claim}`, 'fact_check', i, false) : { content: 'That message has no text to fact-check.', embeds: [], components: [] };
+    const refer = `Fact-check of ${target.url}`;
+    await i.editReply({ ...message, content: cut([refer, message.content].filter(Boolean).join('\n'), DISCORD_LIMITS.content), allowedMentions: NO_PINGS });
+  }
+
+  client.on('interactionCreate', async (i) => {
+    try {
+      if (i.isAutocomplete()) await onAutocomplete(i);
+      else if (i.isChatInputCommand() && i.commandName === 'sco') await onCommand(i);
+      else if (i.isMessageContextMenuCommand() && i.commandName === FACT_CHECK_MENU) await onFactCheck(i);
+      else if (i.isButton()) await onButton(i);
+    } catch (err) {
+      // Never leave an interaction unanswered, and never show a stack trace.
+      const reference = newReference();
+      log.error({ platform: 'discord', reference, err }, 'failed to handle interaction');
+      if (!i.isRepliable()) return;
+      const message = { content: `${SOMETHING_WENT_WRONG} \`${reference}\``, allowedMentions: NO_PINGS };
+      try {
+        if (i.deferred || i.replied) await i.followUp({ ...message, flags: MessageFlags.Ephemeral });
+        else await i.reply({ ...message, flags: MessageFlags.Ephemeral });
+      } catch (second) {
+        log.error({ platform: 'discord', reference, err: second }, 'could not report the failure');
+      }
+    }
+  });
+  client.on('error', (err) => log.error({ platform: 'discord', err }, 'client error'));
+  return client;
+}

@@ -1,0 +1,122 @@
+/**
+ * The core's Answer as a Discord message: embeds with the facts as fields and the quotes as
+ * block quotes with their citations, a colour per verdict, and buttons, all within Discord's
+ * limits. Long answers are cut cleanly with "and N more".
+ */
+import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField } from 'discord.js';
+import { ButtonStyle, ComponentType } from 'discord.js';
+import type { Answer, AnswerFact, Verdict } from '../../src/answer/model.js';
+import { shownQuotes, VERDICT_LABEL } from '../../src/answer/text.js';
+import { DISCORD_LIMITS } from './limits.js';
+
+export const SHARE_BUTTON = 'share';
+export const MORE_SOURCES_PREFIX = 'more:';
+
+const COLOURS: Record<Verdict | 'default', number> = {
+  supported: 0x2e7d32,
+  contradicted: 0xc62828,
+  disputed: 0xf9a825,
+  unknown: 0x757575,
+  default: 0x1d3557,
+};
+
+export interface DiscordMessage {
+  content?: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIButtonComponent>[];
+}
+
+export function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const slice = text.slice(0, max - 1);
+  const space = slice.lastIndexOf(' ');
+  return `${space > max * 0.6 ? slice.slice(0, space) : slice}…`;
+}
+
+/** Markdown characters in quoted text shown literally, so a quote cannot restyle the message. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/([\\*_~`|>#\[\]()-])/g, '\\$1');
+}
+
+function factField(fact: AnswerFact, index: number): APIEmbedField {
+  const date = fact.dateText && !fact.statement.includes(fact.dateText) ? ` (${fact.dateText})` : '';
+  const name = cut(`${index + 1}. ${fact.statement}${date}`, DISCORD_LIMITS.fieldName);
+  const quotes = shownQuotes(fact);
+  const tail = [fact.differ ? `⚠ ${fact.differ}` : '', fact.quotes.length > quotes.length ? `+${fact.quotes.length - quotes.length} more sources` : ''].filter(Boolean).join('\n');
+  const budget = DISCORD_LIMITS.fieldValue - tail.length - 2;
+  const per = Math.floor(budget / Math.max(1, quotes.length));
+  const body = quotes
+    .map((q) => {
+      const cite = `— *${escapeMarkdown(q.citation)}*${q.version ? ` (gives: ${escapeMarkdown(q.version)})` : ''}`;
+      return `> ${escapeMarkdown(cut(q.quote, Math.max(40, per - cite.length - 6)))}\n${cite}`;
+    })
+    .join('\n');
+  return { name, value: cut([body, tail].filter(Boolean).join('\n'), DISCORD_LIMITS.fieldValue) };
+}
+
+export const embedSize = (e: APIEmbed) =>
+  (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.author?.name.length ?? 0) + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+
+export interface EmbedOptions {
+  /** Add the Share button (for private answers). */
+  share?: boolean;
+  /** Who shared it, shown in the footer. */
+  sharedBy?: string;
+}
+
+export function answerToDiscord(answer: Answer, options: EmbedOptions = {}): DiscordMessage {
+  const badge = answer.verdict ? `${VERDICT_LABEL[answer.verdict]}: ` : '';
+  const description = [answer.summary ?? '', answer.factsLabel && answer.facts.length ? `*${answer.factsLabel}*` : '', answer.suggestions?.length ? `Did you mean: **${answer.suggestions.join('**, **')}**?` : '']
+    .filter(Boolean)
+    .join('\n\n');
+  const footerParts = [...(answer.footer ?? []), options.sharedBy ? `Shared by ${options.sharedBy}` : ''].filter(Boolean);
+  const embed: APIEmbed = {
+    title: cut(`${badge}${answer.title}`, DISCORD_LIMITS.title),
+    color: COLOURS[answer.verdict ?? 'default'],
+    ...(description ? { description: cut(description, DISCORD_LIMITS.description) } : {}),
+    fields: [],
+  };
+  const footerText = (more: number) => cut([...footerParts, more ? `…and ${more} more. Narrow the question (add a year or a name) to see them.` : ''].filter(Boolean).join('\n'), DISCORD_LIMITS.footer);
+  // Fields go in while the whole message stays under the total, with room kept for the footer.
+  let shown = 0;
+  for (const [i, fact] of answer.facts.entries()) {
+    if (shown >= DISCORD_LIMITS.fields) break;
+    const field = factField(fact, i);
+    if (embedSize(embed) + field.name.length + field.value.length + footerText(answer.facts.length).length > DISCORD_LIMITS.total) break;
+    embed.fields!.push(field);
+    shown += 1;
+  }
+  const footer = footerText(answer.facts.length - shown);
+  if (footer) embed.footer = { text: footer };
+  if (!embed.fields!.length) delete embed.fields;
+
+  const buttons: APIButtonComponent[] = [];
+  for (const fact of answer.facts.slice(0, shown)) {
+    if (buttons.length >= 4) break;
+    const id = `${MORE_SOURCES_PREFIX}${fact.id}`;
+    if (fact.quotes.length > shownQuotes(fact).length && id.length <= DISCORD_LIMITS.customId) {
+      buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: id, label: cut(`More sources: ${buttons.length + 1}`, 80) });
+    }
+  }
+  if (options.share) buttons.push({ type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: SHARE_BUTTON, label: 'Share' });
+  return { embeds: [embed], components: buttons.length ? [{ type: ComponentType.ActionRow, components: buttons }] : [] };
+}
+
+/** "More sources": every quote of one fact, each as a field, within the limits. */
+export function allSourcesToDiscord(fact: AnswerFact): DiscordMessage {
+  const embed: APIEmbed = { title: cut(`Sources: ${fact.statement}`, DISCORD_LIMITS.title), color: COLOURS.default, fields: [] };
+  for (const q of fact.quotes) {
+    const field = { name: cut(q.citation, DISCORD_LIMITS.fieldName), value: cut(`> ${escapeMarkdown(q.quote)}${q.version ? `\n(gives: ${escapeMarkdown(q.version)})` : ''}`, DISCORD_LIMITS.fieldValue) };
+    if (embed.fields!.length >= DISCORD_LIMITS.fields || embedSize(embed) + field.name.length + field.value.length > DISCORD_LIMITS.total - 100) {
+      embed.footer = { text: `…and ${fact.quotes.length - embed.fields!.length} more.` };
+      break;
+    }
+    embed.fields!.push(field);
+  }
+  return { embeds: [embed], components: [] };
+}
+
+export function failureToDiscord(message: string, reference: string): DiscordMessage {
+  return { content: `${message} \`${reference}\``, embeds: [], components: [] };
+}
+
