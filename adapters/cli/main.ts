@@ -5,6 +5,7 @@ import { parseToday } from '../../src/ask.js';
 import { type Knowledge, loadKnowledge } from '../../src/knowledge.js';
 import { defaultFactsDir, defaultSourcesDir } from '../../src/paths.js';
 import { askBatch, askOnce } from './ask.js';
+import { calendar } from './calendar.js';
 import { chat } from './chat.js';
 import { ConfigError, start } from '../start.js';
 import { discordConfigFromEnv } from '../discord/config.js';
@@ -17,6 +18,8 @@ const USAGE = `usage:
   factbot chat                         an interactive chat in the terminal
   factbot validate [--sources DIR]     check the fact base and every quote against its document
   factbot start                        Slack/Discord when their tokens are set, else the terminal chat
+  factbot onthisday [--date D]         the daily post for a date (default today)
+  factbot onthisday --calendar         how many days of the year have at least one event
   factbot index                        parse, validate and index the fact base ahead of the first question
   factbot discord-register             register the Discord commands (DISCORD_GUILD_ID: one server; else global)
 options: --facts DIR (default: the bundled facts/, or FACTBOT_FACTS)`;
@@ -42,6 +45,8 @@ async function main(argv: string[]): Promise<number> {
       batch: { type: 'string' },
       facts: { type: 'string' },
       sources: { type: 'string' },
+      date: { type: 'string' },
+      calendar: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -80,6 +85,16 @@ async function main(argv: string[]): Promise<number> {
       // Run after install: parses, validates and indexes once, so the first question is fast.
       const k = await knowledgeFrom(factsDir);
       console.log(`indexed ${k.base.facts.length} facts, ${k.base.entities.size} entities`);
+      return 0;
+    }
+    case 'onthisday': {
+      const k = await knowledgeFrom(factsDir);
+      if (values.calendar) {
+        for (const line of calendar(k)) console.log(line);
+        return 0;
+      }
+      const question = `onthisday ${values.date ?? ''}`.trim();
+      console.log(askOnce(k, question, values.json, today));
       return 0;
     }
     case 'chat':

@@ -27,24 +27,30 @@ export function eventsOnMonthDay(k: Knowledge, month: number, day: number): Fact
   return uniqueFacts(k.dates.onMonthDay(month, day));
 }
 
-/** The nearest month-days with events, for "nothing on 3 March; nearest: …". */
-export function nearestMonthDays(k: Knowledge, month: number, day: number, count = 2): string[] {
-  const days = k.dates.monthDays();
-  if (!days.length) return [];
-  const ordinal = (md: string) => {
-    const [m, d] = md.split('-').map(Number) as [number, number];
-    return Date.UTC(2000, m - 1, d) / 86_400_000;
-  };
-  const here = Date.UTC(2000, month - 1, day) / 86_400_000;
-  const distance = (md: string) => {
-    const diff = Math.abs(ordinal(md) - here);
+export interface MonthDay {
+  month: number;
+  day: number;
+}
+
+/** The nearest month-days that have events, nearest first (either direction, across the year's end). */
+export function nearestMonthDays(k: Knowledge, month: number, day: number, count = 2): MonthDay[] {
+  const ordinal = (m: number, d: number) => Date.UTC(2000, m - 1, d) / 86_400_000;
+  const here = ordinal(month, day);
+  const distance = (md: MonthDay) => {
+    const diff = Math.abs(ordinal(md.month, md.day) - here);
     return Math.min(diff, 366 - diff);
   };
-  return [...days].sort((a, b) => distance(a) - distance(b)).slice(0, count).map((md) => {
-    const [m, d] = md.split('-').map(Number) as [number, number];
-    return monthDay(m, d);
-  });
+  return k.dates
+    .monthDays()
+    .map((md) => {
+      const [m, d] = md.split('-').map(Number) as [number, number];
+      return { month: m, day: d };
+    })
+    .sort((a, b) => distance(a) - distance(b))
+    .slice(0, count);
 }
+
+export const formatMonthDay = (md: MonthDay) => monthDay(md.month, md.day);
 
 function pointsOf(d: QueryDate): DatePoint[] {
   if (!d.end) return [d.start];
@@ -64,7 +70,7 @@ export function onThisDay(ctx: CommandContext, month: number, day: number, inten
       title: `On this day (${when}): nothing in the sources.`,
       summary: `None of the source documents dates an SCO event to ${when}.`,
       facts: [],
-      ...(near.length ? { footer: [`Nearest days with events: ${near.join(', ')}. Try \`onthisday ${near[0]}\`.`] } : {}),
+      ...(near.length ? { footer: [`Nearest days with events: ${near.map(formatMonthDay).join(', ')}. Try \`onthisday ${formatMonthDay(near[0]!)}\`.`] } : {}),
     };
   }
   return answerFacts(k, intent, `On this day in SCO history: ${when}`, facts, {
@@ -99,7 +105,7 @@ export function date(ctx: CommandContext): Answer {
       intent: 'date',
       title: `Nothing in the sources is dated to ${when}.`,
       facts: [],
-      ...(near.length ? { footer: [`Days of the year with events nearby: ${near.join(', ')}.`] } : {}),
+      ...(near.length ? { footer: [`Days of the year with events nearby: ${near.map(formatMonthDay).join(', ')}.`] } : {}),
     };
   }
   return answerFacts(k, 'date', `What happened: ${when}`, facts, { summary: `${facts.length} fact${facts.length > 1 ? 's' : ''} dated ${when}.` });
