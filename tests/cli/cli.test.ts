@@ -82,6 +82,21 @@ describe('factbot validate', () => {
   });
 });
 
+describe('factbot onthisday', () => {
+  it('prints the post for a date', () => {
+    const out = run(['onthisday', '--date', '3 July']);
+    expect(out.status).toBe(0);
+    expect(out.stdout.split('\n')[0]).toBe('On this day in SCO history: 3 July');
+    expect(out.stdout).toContain('Almaty');
+  });
+
+  it('counts the days of the year that have an event, month by month', () => {
+    const out = run(['onthisday', '--calendar']);
+    expect(out.stdout).toMatch(/^\d+ of 366 days of the year have at least one event/);
+    expect(out.stdout).toMatch(/\nJune +\d+ .*\b15\b/);
+  });
+});
+
 describe('factbot chat', () => {
   it('answers each line typed, the same as ask', () => {
     const out = run(['chat'], 'member india\nwhat is RATS?\nquit\nmember china\n');

@@ -63,6 +63,13 @@ describe('start-up settings', () => {
     expect(out.stderr.trim()).toBe('cannot start: SLACK_SIGNING_SECRET is not set: HTTP mode needs it to verify requests (or set SLACK_APP_TOKEN for Socket Mode)');
   });
 
+  it('daily-post settings are checked at start-up', () => {
+    expect(run({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', ONTHISDAY_SLACK_CHANNELS: 'C1', ONTHISDAY_TZ: 'Mars/Olympus' }).stderr.trim()).toBe(
+      'cannot start: ONTHISDAY_TZ: timezone: is not an IANA time zone (like "Europe/Berlin" or "Asia/Almaty")',
+    );
+    expect(run({ ONTHISDAY_DISCORD_CHANNELS: '123' }).stderr.trim()).toBe('cannot start: daily posts name Discord channels, but DISCORD_TOKEN is not set');
+  });
+
   it('a malformed Discord setting is named too', () => {
     expect(run({ DISCORD_TOKEN: 'x', DISCORD_GUILD_ID: 'my-server' }).stderr).toContain('DISCORD_GUILD_ID must be a numeric server id, not "my-server"');
   });
