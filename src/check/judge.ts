@@ -296,7 +296,9 @@ function judgeGeneral(k: Knowledge, claim: Claim): Judgement {
   // summits are equally "a Shanghai Five summit", and only the 1998 one is the one claimed.
   const top = candidates[0]?.relevance ?? 0;
   const closest = candidates.filter((c) => c.relevance >= top - 0.1);
-  const decisive = closest.find((c) => c.verdict === 'supported') ?? candidates.slice(0, 4).find((c) => c.verdict !== 'unknown');
+  // Likewise a fact with a version that agrees ("sources differ") beats a namesake that disagrees.
+  const decisive =
+    closest.find((c) => c.verdict === 'supported') ?? closest.find((c) => c.verdict === 'disputed') ?? candidates.slice(0, 4).find((c) => c.verdict !== 'unknown');
   if (!decisive) {
     return {
       verdict: 'unknown',

@@ -63,9 +63,9 @@ export class DateIndex {
   }
 }
 
+/** Each fact files each of its points once (see `seen`), so no entry can repeat. */
 function push<K>(map: Map<K, DatedFact[]>, key: K, entry: DatedFact): void {
   const list = map.get(key);
-  if (list) {
-    if (!list.some((e) => e.fact === entry.fact && e.point.year === entry.point.year && e.point.month === entry.point.month && e.point.day === entry.point.day)) list.push(entry);
-  } else map.set(key, [entry]);
+  if (list) list.push(entry);
+  else map.set(key, [entry]);
 }

@@ -7,8 +7,8 @@ const DIACRITICS = /[\u0300-\u036f]/g;
 
 /** Lower case, no accents, curly quotes and dashes made plain, whitespace folded. */
 export function fold(text: string): string {
-  return text
-    .normalize('NFKD')
+  // Decomposing accents is the slow part; plain ASCII has none to decompose.
+  return (/^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFKD'))
     .replace(DIACRITICS, '')
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc`´]/g, "'")
