@@ -7,9 +7,6 @@ import { defaultFactsDir, defaultSourcesDir } from '../../src/paths.js';
 import { askBatch, askOnce } from './ask.js';
 import { calendar } from './calendar.js';
 import { chat } from './chat.js';
-import { ConfigError, start } from '../start.js';
-import { discordConfigFromEnv } from '../discord/config.js';
-import { registerCommands } from '../discord/register.js';
 import { validateFactBase } from './validate.js';
 
 const USAGE = `usage:
@@ -100,7 +97,9 @@ async function main(argv: string[]): Promise<number> {
     case 'chat':
       await chat(await knowledgeFrom(factsDir));
       return 0;
-    case 'start':
+    case 'start': {
+      // Slack's and Discord's libraries load only here: every other command starts faster without them.
+      const { ConfigError, start } = await import('../start.js');
       try {
         await start(() => knowledgeFrom(factsDir));
       } catch (err) {
@@ -111,7 +110,10 @@ async function main(argv: string[]): Promise<number> {
         throw err;
       }
       return 0;
+    }
     case 'discord-register': {
+      const { discordConfigFromEnv } = await import('../discord/config.js');
+      const { registerCommands } = await import('../discord/register.js');
       const config = discordConfigFromEnv(process.env);
       if (!config) {
         console.error('cannot register: DISCORD_TOKEN is not set');

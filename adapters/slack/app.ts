@@ -44,6 +44,7 @@ function boltLogger(log: Logger) {
 }
 
 const dayText = (t: Today) => isoPoint(t);
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function createSlackApp(options: SlackBotOptions): App {
   const { config, knowledge, log } = options;
@@ -63,6 +64,8 @@ export function createSlackApp(options: SlackBotOptions): App {
 
   app.command('/sco', async ({ command, ack, respond }) => {
     await ack();
+    // Let waiting requests be acked before this one's answer takes the CPU: acks are what Slack times.
+    await yieldToIo();
     const message = answerMessage(slackToPlain(command.text), 'command', command.user_id, command.channel_id, true);
     await respond({ response_type: 'ephemeral', ...message });
   });

@@ -1,0 +1,259 @@
+/**
+ * npm run bench: prints a table and writes bench/results.json.
+ * - the real fact base: cold `factbot ask` as a whole process, load + validate + index, memory;
+ * - lookup latency p50/p99/max per kind of query, at the real base, 10,000 and 100,000 facts;
+ * - a naive baseline on the same queries (one fuse.js over every field of every fact, default options);
+ * - the Slack HTTP endpoint under load (autocannon, validly signed requests) and the Discord path.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { Events } from 'discord.js';
+import Fuse from 'fuse.js';
+import { createDiscordClient } from '../adapters/discord/client.js';
+import { ask } from '../src/ask.js';
+import { loadFactBase } from '../src/facts/load.js';
+import type { FactBase } from '../src/facts/model.js';
+import { Knowledge } from '../src/knowledge.js';
+import { silentLogger } from '../src/log.js';
+import { PACKAGE_ROOT } from '../src/paths.js';
+import { complete } from '../src/search/complete.js';
+import { FakeDiscord } from '../tests/fakes/discord.js';
+import { FakeSlack, signSlack } from '../tests/fakes/slack.js';
+import { generateFactBase } from './generate.js';
+
+const CLI = join(PACKAGE_ROOT, 'dist', 'adapters', 'cli', 'main.js');
+const quick = process.argv.includes('--quick');
+const ms = (n: number) => Math.round(n * 100) / 100;
+const mb = (n: number) => Math.round(n / 1e6);
+
+function stats(samples: number[]) {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
+  return { p50: ms(at(0.5)), p99: ms(at(0.99)), max: ms(s.at(-1)!), n: s.length };
+}
+
+function time(fn: () => unknown, runs: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+type Kind = 'exact alias' | 'misspelled name' | 'free text' | 'fact check' | 'on this day' | 'autocomplete';
+
+/** Queries of each kind for a fact base: the real one, or a generated one named from its own entities. */
+function queriesFor(base: FactBase): Record<Kind, string[]> {
+  const countries = [...base.entities.values()].filter((e) => e.type === 'country').slice(0, 5);
+  const treaty = [...base.entities.values()].find((e) => e.type === 'treaty')!;
+  const real = base.entities.has('kazakhstan');
+  if (real) {
+    return {
+      'exact alias': ['member kazakhstan', 'member india', 'Kirgizia', 'treaty charter'],
+      'misspelled name': ['member kazakstn', 'uzbekistn', 'member tadjikstan', 'treaty shangai convension'],
+      'free text': ['who approves the sco budget', 'how many troops took part in interaction-2003', 'when was the shos forum founded', 'which religions does the cultural platform bring together'],
+      'fact check': ['check India joined the SCO in 2015', 'check RATS is based in Bishkek', 'check the SCO has six members', 'check Mongolia became an observer at the Tashkent summit'],
+      'on this day': ['onthisday 15 June', 'onthisday 3 July', 'date 2008', 'onthisday 9 December'],
+      autocomplete: ['kaz', 'ind', 'tu', 'chart'],
+    };
+  }
+  const c = countries.map((e) => e.name);
+  return {
+    'exact alias': c.map((n) => `member ${n}`),
+    'misspelled name': countries.map((e) => `member ${e.aliases[1]}`),
+    'free text': c.map((n) => `what did ${n} sign on energy transit`),
+    'fact check': c.map((n) => `check ${n} signed the ${treaty.name} in 2005`),
+    'on this day': ['onthisday 15 June', 'onthisday 3 July', 'date 2008', 'onthisday 9 December'],
+    autocomplete: c.map((n) => n.slice(0, 3)),
+  };
+}
+
+function latency(k: Knowledge, queries: Record<Kind, string[]>, runs: number) {
+  const out: Record<string, ReturnType<typeof stats>> = {};
+  const today = { year: 2026, month: 6, day: 15 };
+  for (const [kind, qs] of Object.entries(queries) as [Kind, string[]][]) {
+    for (const q of qs) (kind === 'autocomplete' ? complete(k, q, ['country', 'treaty']) : ask(k, q, { today })); // warm up
+    const samples: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const q = qs[i % qs.length]!;
+      samples.push(...time(() => (kind === 'autocomplete' ? complete(k, q, ['country', 'treaty'], 25) : ask(k, q, { today })), 1));
+    }
+    out[kind] = stats(samples);
+  }
+  return out;
+}
+
+/** The naive baseline: one Fuse over every field of every fact, default options. */
+function naive(base: FactBase, queries: Record<Kind, string[]>, runs: number) {
+  const rows = base.facts.map((f) => ({ id: f.id, statement: f.statement, quotes: f.sources.map((s) => s.quote).join(' '), about: f.about.map((id) => base.entityName(id)).join(' '), date: JSON.stringify(f.date ?? '') }));
+  const t = performance.now();
+  const fuse = new Fuse(rows, { keys: ['statement', 'quotes', 'about', 'date'] });
+  const build = performance.now() - t;
+  const out: Record<string, ReturnType<typeof stats>> = {};
+  for (const [kind, qs] of Object.entries(queries) as [Kind, string[]][]) {
+    const samples: number[] = [];
+    for (let i = 0; i < runs; i++) samples.push(...time(() => fuse.search(qs[i % qs.length]!, { limit: 10 }), 1));
+    out[kind] = stats(samples);
+  }
+  return { build: ms(build), latency: out };
+}
+
+function memory() {
+  global.gc?.();
+  const m = process.memoryUsage();
+  return { heapMB: mb(m.heapUsed), rssMB: mb(m.rss) };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The Slack endpoint under load. The stand-in runs in a process of its own and the bot in
+ * another, so the load generator, the stand-in and the bot do not share an event loop.
+ */
+async function slackLoad(seconds: number, rate: number) {
+  const standin = spawn(process.execPath, ['--import', 'tsx', join(PACKAGE_ROOT, 'bench', 'slack-standin.ts'), 'bench-secret'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [first] = (await once(standin.stdout!, 'data')) as [Buffer];
+  const standinUrl = first.toString().trim();
+  const port = await freePort();
+  const bot = spawn(process.execPath, [CLI, 'start'], {
+    env: { ...process.env, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 'bench-secret', PORT: String(port), SLACK_API_URL: `${standinUrl}/api/`, DISCORD_TOKEN: '', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  await new Promise((r) => setTimeout(r, 2500));
+  const slack = new FakeSlack('bench-secret');
+  slack.url = standinUrl;
+  const body = new URLSearchParams(slack.commandBody('member india')).toString();
+  const ts = Math.floor(Date.now() / 1000);
+  const run = (connections: number) =>
+    autocannon({
+      url: `http://127.0.0.1:${port}/slack/events`,
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signSlack('bench-secret', ts, body) },
+      body,
+      duration: seconds,
+      overallRate: rate,
+      connections,
+    });
+  await run(4); // warm-up
+  const out: Record<string, unknown> = { rateTarget: rate, seconds };
+  for (const connections of [1, 4, 10]) {
+    const r = await run(connections);
+    out[`connections_${connections}`] = { requestsPerSec: Math.round(r.requests.average), ackP50ms: r.latency.p50, ackP99ms: r.latency.p99, ackMaxMs: r.latency.max, non2xx: r.non2xx, errors: r.errors };
+  }
+  bot.kill('SIGTERM');
+  standin.kill('SIGTERM');
+  const [last] = (await once(standin.stdout!, 'data')) as [Buffer];
+  out.answersPostedToResponseUrl = (JSON.parse(last.toString()) as { responses: number }).responses;
+  return out;
+}
+
+async function discordPath(count: number, k: Knowledge) {
+  const fake = await new FakeDiscord().start();
+  const client = createDiscordClient({ config: { token: 'bench', apiUrl: fake.apiUrl }, knowledge: () => k, log: silentLogger() });
+  const ready = new Promise<void>((r) => client.once(Events.ClientReady, () => r()));
+  await client.login('bench');
+  await ready;
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const payload = fake.chatInput('member', { country: 'India' });
+    const t = performance.now();
+    fake.dispatchInteraction(payload);
+    await fake.waitFor(() => (fake.callbacksFor(payload).length ? true : undefined));
+    samples.push(performance.now() - t);
+  }
+  await client.destroy();
+  await fake.stop();
+  return stats(samples);
+}
+
+async function main() {
+  const results: Record<string, unknown> = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, date: new Date().toISOString() };
+  const runs = quick ? 50 : 300;
+
+  // 1. The real fact base.
+  execFileSync(process.execPath, [CLI, 'index']);
+  const cold: number[] = [];
+  for (let i = 0; i < (quick ? 3 : 10); i++) {
+    const t = performance.now();
+    execFileSync(process.execPath, [CLI, 'ask', '--json', 'kazakstan']);
+    cold.push(performance.now() - t);
+  }
+  const noCache = mkdtempSync(join(tmpdir(), 'bench-cache-'));
+  const t0 = performance.now();
+  execFileSync(process.execPath, [CLI, 'ask', '--json', 'kazakstan'], { env: { ...process.env, FACTBOT_CACHE_DIR: noCache } });
+  const coldNoSnapshot = performance.now() - t0;
+  let t = performance.now();
+  const { base } = loadFactBase(join(PACKAGE_ROOT, 'facts'));
+  const load = performance.now() - t;
+  t = performance.now();
+  const realK = new Knowledge(base);
+  const index = performance.now() - t;
+  results.real = {
+    facts: base.facts.length,
+    coldAskProcess: stats(cold),
+    coldAskWithoutSnapshotMs: ms(coldNoSnapshot),
+    loadAndValidateMs: ms(load),
+    indexMs: ms(index),
+    ...memory(),
+    latency: latency(realK, queriesFor(base), runs),
+    naive: naive(base, queriesFor(base), Math.min(runs, 100)),
+  };
+
+  // 2. Generated fact bases.
+  for (const n of quick ? [10_000] : [10_000, 100_000]) {
+    const generated = generateFactBase(n, 7);
+    t = performance.now();
+    const k = new Knowledge(generated);
+    const built = performance.now() - t;
+    const queries = queriesFor(generated);
+    const lat = latency(k, queries, runs);
+    const mem = memory();
+    const base2 = naive(generated, queries, n >= 100_000 ? 6 : 20);
+    const ratio = Object.fromEntries(Object.keys(lat).map((kind) => [kind, Math.round(base2.latency[kind]!.p99 / Math.max(lat[kind]!.p99, 0.01))]));
+    results[`generated_${n}`] = { facts: n, indexMs: ms(built), ...mem, latency: lat, naive: base2, naiveOverOursP99: ratio };
+  }
+
+  // 3. Platforms.
+  results.slackHttp = await slackLoad(quick ? 5 : 10, 200);
+  results.discord = await discordPath(quick ? 50 : 200, realK);
+
+  writeFileSync(join(PACKAGE_ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  printTable(results);
+}
+
+function printTable(r: Record<string, any>) {
+  const line = (cells: (string | number)[]) => console.log(cells.map((c, i) => String(c).padEnd(i === 0 ? 22 : 12)).join(''));
+  console.log(`\nreal fact base: ${r.real.facts} facts; cold \`factbot ask\` p50 ${r.real.coldAskProcess.p50} ms (no snapshot: ${r.real.coldAskWithoutSnapshotMs} ms); load+validate ${r.real.loadAndValidateMs} ms, index ${r.real.indexMs} ms; heap ${r.real.heapMB} MB, RSS ${r.real.rssMB} MB`);
+  for (const key of Object.keys(r).filter((k) => k.startsWith('generated_'))) {
+    const g = r[key];
+    console.log(`${g.facts} facts: index ${g.indexMs} ms, heap ${g.heapMB} MB, RSS ${g.rssMB} MB, naive build ${g.naive.build} ms`);
+  }
+  console.log('\nlatency ms (p50 / p99 / max) — ours vs naive p99');
+  line(['query', 'real', 'real naive', ...Object.keys(r).filter((k) => k.startsWith('generated_')).flatMap((k) => [k.replace('generated_', ''), `${k.replace('generated_', '')} naive`])]);
+  for (const kind of Object.keys(r.real.latency)) {
+    const cell = (s: any) => `${s.p50}/${s.p99}/${s.max}`;
+    line([kind, cell(r.real.latency[kind]), r.real.naive.latency[kind].p99, ...Object.keys(r).filter((k) => k.startsWith('generated_')).flatMap((k) => [cell(r[k].latency[kind]), r[k].naive.latency[kind].p99])]);
+  }
+  for (const c of [1, 4, 10]) {
+    const x = r.slackHttp[`connections_${c}`];
+    console.log(`Slack /slack/events at ${r.slackHttp.rateTarget} req/s over ${c} connection(s): ${x.requestsPerSec} req/s, ack p50 ${x.ackP50ms} ms, p99 ${x.ackP99ms} ms, max ${x.ackMaxMs} ms, non-2xx ${x.non2xx}`);
+  }
+  console.log(`Discord interaction → callback: p50 ${r.discord.p50} ms, p99 ${r.discord.p99} ms (n=${r.discord.n})`);
+  console.log('\nwritten: bench/results.json');
+}
+
+void main();
