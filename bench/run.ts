@@ -222,7 +222,7 @@ async function main() {
     const queries = queriesFor(generated);
     const lat = latency(k, queries, runs);
     const mem = memory();
-    const base2 = naive(generated, queries, n >= 100_000 ? 6 : 20);
+    const base2 = naive(generated, queries, n >= 100_000 ? 2 : 10);
     const ratio = Object.fromEntries(Object.keys(lat).map((kind) => [kind, Math.round(base2.latency[kind]!.p99 / Math.max(lat[kind]!.p99, 0.01))]));
     results[`generated_${n}`] = { facts: n, indexMs: ms(built), ...mem, latency: lat, naive: base2, naiveOverOursP99: ratio };
   }

@@ -9,6 +9,7 @@ import { member } from './commands/member.js';
 import { members } from './commands/members.js';
 import { treaty } from './commands/treaty.js';
 import type { Knowledge } from './knowledge.js';
+import { cleanQuery } from './text/input.js';
 import { route, statusIn, type Route } from './understand/route.js';
 
 const COMMANDS: Record<Answer['intent'], Command> = { member, members, treaty, date, onthisday, check, sources, help, lookup };
@@ -43,7 +44,7 @@ function refine(k: Knowledge, r: Route): Route {
 }
 
 export function ask(k: Knowledge, text: string, options: AskOptions = {}): Answer {
-  const r = refine(k, route(text));
+  const r = refine(k, route(cleanQuery(text)));
   const ctx: CommandContext = { k, route: r, today: options.today ?? todayOf() };
   return COMMANDS[r.intent](ctx);
 }

@@ -101,7 +101,7 @@ async function main(argv: string[]): Promise<number> {
       // Slack's and Discord's libraries load only here: every other command starts faster without them.
       const { ConfigError, start } = await import('../start.js');
       try {
-        await start(() => knowledgeFrom(factsDir));
+        await start(() => knowledgeFrom(factsDir), process.env, factsDir);
       } catch (err) {
         if (err instanceof ConfigError) {
           console.error(`cannot start: ${err.message}`);

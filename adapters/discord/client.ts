@@ -20,7 +20,7 @@ import type { Today } from '../../src/commands/context.js';
 import type { Knowledge } from '../../src/knowledge.js';
 import type { Logger } from '../../src/log.js';
 import { complete } from '../../src/search/complete.js';
-import { answerSafely, newReference, SOMETHING_WENT_WRONG } from '../shared/answering.js';
+import { answerSafely, newReference, type Ops, SOMETHING_WENT_WRONG } from '../shared/answering.js';
 import { commandText, FACT_CHECK_MENU } from './commands.js';
 import type { DiscordConfig } from './config.js';
 import { allSourcesToDiscord, answerToDiscord, cut, type DiscordMessage, failureToDiscord, MORE_SOURCES_PREFIX, SHARE_BUTTON } from './embeds.js';
@@ -31,6 +31,7 @@ export interface DiscordBotOptions {
   knowledge: () => Knowledge;
   log: Logger;
   today?: () => Today;
+  ops?: Ops;
 }
 
 const NO_PINGS = { parse: [] as never[] };
@@ -47,8 +48,8 @@ export function createDiscordClient(options: DiscordBotOptions): Client {
   });
 
   const answer = (text: string, kind: string, i: Interaction, share: boolean): DiscordMessage => {
-    const result = answerSafely(knowledge, text, { platform: 'discord', kind, user: i.user.id, channel: i.channelId ?? undefined }, log, today());
-    if (!result.ok) return failureToDiscord(SOMETHING_WENT_WRONG, result.reference);
+    const result = answerSafely(knowledge, text, { platform: 'discord', kind, user: i.user.id, channel: i.channelId ?? undefined }, log, today(), options.ops);
+    if (!result.ok) return 'limited' in result ? { content: result.limited, embeds: [], components: [] } : failureToDiscord(SOMETHING_WENT_WRONG, result.reference);
     return answerToDiscord(result.answer, { share });
   };
 

@@ -10,7 +10,8 @@ import { parseToday, todayOf } from '../../src/ask.js';
 import type { Today } from '../../src/commands/context.js';
 import type { Knowledge } from '../../src/knowledge.js';
 import type { Logger } from '../../src/log.js';
-import { answerSafely, newReference, SOMETHING_WENT_WRONG } from '../shared/answering.js';
+import { type Answered, answerSafely, newReference, type Ops, SOMETHING_WENT_WRONG } from '../shared/answering.js';
+import type { OpsRoute } from '../ops/http.js';
 import { ACTION_MORE_SOURCES, ACTION_SHARE, allSourcesMessage, answerToSlack, failureMessage, type SlackMessage } from './blocks.js';
 import type { SlackConfig } from './config.js';
 import { slackToPlain } from './escape.js';
@@ -24,6 +25,10 @@ export interface SlackBotOptions {
   log: Logger;
   /** The day "on this day" means; the local date by default. */
   today?: () => Today;
+  /** Metrics and the rate limit, shared with the other adapters. */
+  ops?: Ops;
+  /** Extra routes on the HTTP server (health, readiness, metrics) in HTTP mode. */
+  routes?: OpsRoute[];
 }
 
 /** Bolt's logger interface over ours, so Bolt's own messages are structured and redacted too. */
@@ -53,12 +58,17 @@ export function createSlackApp(options: SlackBotOptions): App {
     token: config.botToken,
     ...(config.appToken ? { appToken: config.appToken, socketMode: true } : { signingSecret: config.signingSecret! }),
     ...(config.apiUrl ? { clientOptions: { slackApiUrl: config.apiUrl } } : {}),
+    ...(options.routes?.length && !config.appToken ? { customRoutes: options.routes } : {}),
     logger: boltLogger(log),
   });
+  const ops = options.ops ?? {};
+  /** The message for a result that is not an answer: slow down, or something went wrong. */
+  const notAnswered = (result: Exclude<Answered, { ok: true }>): SlackMessage =>
+    'limited' in result ? { text: result.limited, blocks: [] } : failureMessage(SOMETHING_WENT_WRONG, result.reference);
 
   const answerMessage = (text: string, kind: string, user: string | undefined, channel: string | undefined, share: boolean, day = today()): SlackMessage => {
-    const result = answerSafely(knowledge, text, { platform: 'slack', kind, user, channel }, log, day);
-    if (!result.ok) return failureMessage(SOMETHING_WENT_WRONG, result.reference);
+    const result = answerSafely(knowledge, text, { platform: 'slack', kind, user, channel }, log, day, ops);
+    if (!result.ok) return notAnswered(result);
     return answerToSlack(result.answer, share ? { share: { q: text, today: dayText(day) } } : {});
   };
 
@@ -82,9 +92,9 @@ export function createSlackApp(options: SlackBotOptions): App {
     } catch {
       // an old or foreign button: answer with help rather than fail
     }
-    const result = answerSafely(knowledge, q, { platform: 'slack', kind: 'share', user: body.user.id }, log, day);
+    const result = answerSafely(knowledge, q, { platform: 'slack', kind: 'share', user: body.user.id }, log, day, ops);
     if (!result.ok) {
-      await respond({ response_type: 'ephemeral', replace_original: false, ...failureMessage(SOMETHING_WENT_WRONG, result.reference) });
+      await respond({ response_type: 'ephemeral', replace_original: false, ...notAnswered(result) });
       return;
     }
     await respond({ response_type: 'in_channel', replace_original: false, ...answerToSlack(result.answer, { sharedBy: body.user.id }) });
@@ -123,10 +133,10 @@ export function createSlackApp(options: SlackBotOptions): App {
 
   app.event('app_mention', async ({ event, client }) => {
     const text = slackToPlain(event.text ?? '');
-    const result = answerSafely(knowledge, text, { platform: 'slack', kind: 'mention', user: event.user, channel: event.channel }, log, today());
+    const result = answerSafely(knowledge, text, { platform: 'slack', kind: 'mention', user: event.user, channel: event.channel }, log, today(), ops);
     if (!result.ok) {
       // A failure is told to the one who asked, not to the whole thread.
-      if (event.user) await client.chat.postEphemeral({ channel: event.channel, user: event.user, ...failureMessage(SOMETHING_WENT_WRONG, result.reference) });
+      if (event.user) await client.chat.postEphemeral({ channel: event.channel, user: event.user, ...notAnswered(result) });
       return;
     }
     await client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, unfurl_links: false, unfurl_media: false, ...answerToSlack(result.answer) });

@@ -1,0 +1,48 @@
+/**
+ * A per-user rate limit: a token bucket per user, so one person (or a script) asking in a loop
+ * gets a friendly "slow down" instead of flooding the channel and the bot. Buckets of users who
+ * went quiet are dropped, so memory stays bounded.
+ */
+export interface RateLimitOptions {
+  /** Questions a user may ask at once. */
+  burst: number;
+  /** Questions a user gets back per minute. */
+  perMinute: number;
+  now?: () => number;
+}
+
+export class RateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: RateLimitOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Takes one question from the user's bucket: 0 when allowed, else the seconds until the next is. */
+  take(user: string): number {
+    const now = this.now();
+    const refill = this.options.perMinute / 60_000;
+    const b = this.buckets.get(user) ?? { tokens: this.options.burst, at: now };
+    b.tokens = Math.min(this.options.burst, b.tokens + (now - b.at) * refill);
+    b.at = now;
+    this.buckets.set(user, b);
+    if (this.buckets.size > 10_000) this.prune(now);
+    if (b.tokens >= 1) {
+      b.tokens -= 1;
+      return 0;
+    }
+    return Math.ceil((1 - b.tokens) / refill / 1000);
+  }
+
+  private prune(now: number): void {
+    const full = this.options.burst / (this.options.perMinute / 60_000);
+    for (const [user, b] of this.buckets) if (now - b.at > full) this.buckets.delete(user);
+  }
+}
+
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { burst: 10, perMinute: 20 };
+
+export function slowDown(seconds: number): string {
+  return `You're asking faster than I can keep up. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`;
+}

@@ -1,0 +1,14 @@
+/**
+ * What a question may be before the core reads it: Unicode normalised (NFKC, so full-width
+ * and compatibility forms read as plain letters), control characters removed, and cut at
+ * MAX_QUERY_LENGTH characters, so no input can make an answer slow or strange.
+ */
+export const MAX_QUERY_LENGTH = 500;
+
+// C0 and C1 controls except tab and newline, plus zero-width and bidi-override characters.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
+
+export function cleanQuery(text: string): string {
+  const clean = text.normalize('NFKC').replace(CONTROL, '').replace(/\s+/g, ' ').trim();
+  return clean.length > MAX_QUERY_LENGTH ? clean.slice(0, MAX_QUERY_LENGTH) : clean;
+}
