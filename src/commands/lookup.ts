@@ -33,9 +33,11 @@ export interface RankOptions {
 export function rankFacts(k: Knowledge, text: string, dates: QueryDate[], mentions: EntityMention[], options: RankOptions = {}): FactHit[] {
   const years = dates.filter((d) => !d.monthDayOnly).map((d) => d.start.year);
   const minCoverage = options.minCoverage ?? MIN_COVERAGE;
-  let hits = k.facts.search(text, { entities: mentions.map((m) => m.entity.id), minCoverage, ...(options.filter ? { filter: options.filter } : {}), ...(options.heavy ? { heavy: options.heavy } : {}) });
   // A year in the question must be the fact's year (or at least in its text): no 2010 answer to a 2027 question.
-  if (years.length) hits = hits.filter((h) => years.some((y) => mentionsYear(h.fact, y)));
+  const inYear = (f: Fact) => !years.length || years.some((y) => mentionsYear(f, y));
+  const filter = options.filter ? (f: Fact) => inYear(f) && options.filter!(f) : inYear;
+  // Only the best few are shown, so the index ranks just those.
+  let hits = k.facts.search(text, { entities: mentions.map((m) => m.entity.id), minCoverage, limit: 50, filter, ...(options.heavy ? { heavy: options.heavy } : {}) });
   const top = hits[0]?.score ?? 0;
   hits = hits.filter((h) => h.score >= top * MIN_RELATIVE);
   return hits.slice(0, options.limit ?? 5);

@@ -1,7 +1,7 @@
 /**
  * Autocomplete for names as someone types them: exact name or alias first, then names that
- * start with the text, then names that contain it, then close spellings (fuse.js), at most
- * `limit`. Platform-free, so Discord's 25 choices and any other client read the same list.
+ * start with the text, then names that contain it, then close spellings, at most `limit`.
+ * Platform-free, so Discord's 25 choices and any other client read the same list.
  */
 import type { Entity } from '../facts/model.js';
 import type { EntityType } from '../facts/schema.js';
@@ -19,18 +19,19 @@ export function complete(k: Knowledge, text: string, types: EntityType[], limit 
   const q = key(text);
   const wanted = (e: Entity) => types.includes(e.type);
   const ranked = new Map<string, number>();
-  const rank = (e: Entity, score: number) => {
-    if (wanted(e) && score < (ranked.get(e.id) ?? Infinity)) ranked.set(e.id, score);
+  const rank = (id: string, score: number) => {
+    if (score < (ranked.get(id) ?? Infinity)) ranked.set(id, score);
   };
-  for (const e of k.base.entities.values()) {
-    if (!wanted(e)) continue;
-    const names = [e.name, ...e.aliases].map(key);
-    if (!q) rank(e, 3);
-    else if (names.includes(q)) rank(e, 0);
-    else if (names.some((n) => n.startsWith(q))) rank(e, 1);
-    else if (names.some((n) => n.includes(q))) rank(e, 2);
+  // The aliases' folded keys are kept by the entity index: no folding per keystroke.
+  for (const a of k.entities.aliases) {
+    const entity = k.base.entity(a.id);
+    if (!entity || !wanted(entity)) continue;
+    if (!q) rank(a.id, 3);
+    else if (a.alias === q) rank(a.id, 0);
+    else if (a.alias.startsWith(q)) rank(a.id, 1);
+    else if (a.alias.includes(q)) rank(a.id, 2);
   }
-  if (q.length >= 3 && ranked.size < limit) for (const { entity, score } of k.entities.fuzzy(q, limit, wanted, 1)) rank(entity, 3 + score);
+  if (q.length >= 3 && ranked.size < limit) for (const { entity, score } of k.entities.fuzzy(q, limit, wanted, 1)) rank(entity.id, 3 + score);
   return [...ranked]
     .sort((a, b) => a[1] - b[1] || k.base.entityName(a[0]).localeCompare(k.base.entityName(b[0])))
     .slice(0, limit)

@@ -56,6 +56,7 @@ export class EntityIndex {
   private readonly aliasToId = new Map<string, string>();
   private readonly near = new NearIndex<AliasEntry>();
   private readonly base: FactBase;
+  /** Every whole alias with its folded key, for scans such as autocomplete. */
   readonly aliases: AliasEntry[] = [];
 
   constructor(base: FactBase) {

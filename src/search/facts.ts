@@ -9,7 +9,6 @@
  * index and up to 3 s per fuzzy OR query (bench/). Postings in typed arrays build in about a
  * second and answer in milliseconds; the scoring is the same BM25.
  */
-import { formatDate } from '../facts/dates.js';
 import type { Fact, FactBase } from '../facts/model.js';
 import { allowedEdits, NearIndex } from '../text/near.js';
 import { fold } from '../text/normalize.js';
@@ -205,8 +204,7 @@ export class FactIndex {
       const about = fact.about.filter((id) => boostIds.has(id)).length + (fact.place && boostIds.has(fact.place) ? 0.5 : 0);
       hits.push({ fact, score: scores[doc]! * coverage * (1 + 0.6 * about), coverage, matched: words });
     }
-    hits.sort((a, b) => b.score - a.score);
-    return options.limit ? hits.slice(0, options.limit) : hits;
+    return topByScore(hits, options.limit);
   }
 }
 
@@ -216,11 +214,27 @@ function entityIds(f: Fact): string[] {
 
 /** The text of each field but `names`, which is tokenised per entity (see the constructor). */
 function fieldsOf(f: Fact): Record<Field, string> {
-  const dates = [f.date, ...f.sources.map((s) => s.date)].flatMap((d) => (d ? [formatDate(d)] : []));
+  // Dates are not indexed as words: date questions go to the date index, and a year in a
+  // question is matched against the fact's date itself (see rankFacts).
   return {
     statement: f.statement,
     quotes: f.sources.map((s) => s.quote).join(' '),
     names: '',
-    extra: [...f.tags, ...dates, f.kind, f.status ?? '', f.relation?.replace(/-/g, ' ') ?? '', f.value ?? ''].join(' '),
+    extra: [...f.tags, f.kind, f.status ?? '', f.relation?.replace(/-/g, ' ') ?? '', f.value ?? ''].join(' '),
   };
+}
+
+/** The best `limit` hits in order, without sorting them all: questions with common words touch most facts. */
+function topByScore(hits: FactHit[], limit?: number): FactHit[] {
+  if (!limit || hits.length <= limit * 4) {
+    hits.sort((a, b) => b.score - a.score);
+    return limit ? hits.slice(0, limit) : hits;
+  }
+  // The limit-th best score as a threshold (by sampling every score once), then a sort of the few above it.
+  const scores = Float64Array.from(hits, (h) => h.score).sort();
+  const threshold = scores[scores.length - limit]!;
+  return hits
+    .filter((h) => h.score >= threshold)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit);
 }
