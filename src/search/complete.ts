@@ -31,7 +31,8 @@ export function complete(k: Knowledge, text: string, types: EntityType[], limit 
     else if (a.alias.startsWith(q)) rank(a.id, 1);
     else if (a.alias.includes(q)) rank(a.id, 2);
   }
-  if (q.length >= 3 && ranked.size < limit) for (const { entity, score } of k.entities.fuzzy(q, limit, wanted, 1)) rank(entity.id, 3 + score);
+  // Names containing the text were found above; only close spellings are left to look for.
+  if (q.length >= 3 && ranked.size < limit) for (const { entity, score } of k.entities.fuzzy(q, limit, wanted, 1, false)) rank(entity.id, 3 + score);
   return [...ranked]
     .sort((a, b) => a[1] - b[1] || k.base.entityName(a[0]).localeCompare(k.base.entityName(b[0])))
     .slice(0, limit)

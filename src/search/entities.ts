@@ -86,7 +86,7 @@ export class EntityIndex {
    * autocomplete and misspelt commands. `extraEdits` loosens it for suggestions, which also accept
    * a name inside the word ("Kazakhstanistan").
    */
-  fuzzy(text: string, limit = 5, filter?: (e: Entity) => boolean, extraEdits = 0): { entity: Entity; score: number }[] {
+  fuzzy(text: string, limit = 5, filter?: (e: Entity) => boolean, extraEdits = 0, inside = extraEdits > 0): { entity: Entity; score: number }[] {
     const q = key(text);
     if (!q) return [];
     const allowed = allowedEdits(q.length, extraEdits);
@@ -104,7 +104,7 @@ export class EntityIndex {
         if (edits <= allowed) consider(m.value.id, edits);
       }
     }
-    if (extraEdits > 0 && q.length >= 4) {
+    if (inside && q.length >= 4) {
       for (const a of this.aliases) if (a.alias.length >= 4 && (q.includes(a.alias) || a.alias.includes(q))) consider(a.id, Math.abs(a.alias.length - q.length) / 2);
     }
     return [...best]
@@ -118,6 +118,18 @@ export class EntityIndex {
    * Exact n-grams win; single words and pairs left over get a strict near-spelling pass.
    */
   mentions(text: string): EntityMention[] {
+    // One question asks for its mentions several times (routing, then the command): remember the last few.
+    const cached = this.recent.get(text);
+    if (cached) return cached;
+    const found = this.findMentions(text);
+    if (this.recent.size >= 64) this.recent.delete(this.recent.keys().next().value!);
+    this.recent.set(text, found);
+    return found;
+  }
+
+  private readonly recent = new Map<string, EntityMention[]>();
+
+  private findMentions(text: string): EntityMention[] {
     const tokens = key(text).split(' ').filter(Boolean);
     const taken = new Array<boolean>(tokens.length).fill(false);
     const found: EntityMention[] = [];
@@ -139,7 +151,7 @@ export class EntityIndex {
         const phrase = tokens.slice(i, i + n).join(' ');
         if (phrase.replace(/ /g, '').length < 5 || /\d/.test(phrase)) continue;
         if (n === 1 && GENERIC_WORDS.has(phrase)) continue;
-        const best = this.near.near(phrase, allowedEdits(phrase.length), 10).find((m) => m.value.whole);
+        const best = this.near.near(phrase, allowedEdits(phrase.length), 200).find((m) => m.value.whole);
         if (!best) continue;
         const entity = this.base.entity(best.value.id);
         if (!entity) continue;

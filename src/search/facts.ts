@@ -60,6 +60,7 @@ export class FactIndex {
   private readonly postings = new Map<string, Posting>();
   private readonly lengths: Float32Array;
   private readonly avgLength: number;
+  private readonly norms: Float32Array;
   private readonly near = new NearIndex<string>();
 
   constructor(base: FactBase, snapshot?: FactIndexSnapshot) {
@@ -142,6 +143,8 @@ export class FactIndex {
     let total = 0;
     for (const l of this.lengths) total += l;
     this.avgLength = n ? total / n : 1;
+    // BM25's length normalisation, once per fact instead of once per matched word.
+    this.norms = Float32Array.from(this.lengths, (l) => K1 * (1 - B + (B * l) / this.avgLength));
     for (const t of this.postings.keys()) this.near.add(t, t);
   }
 
@@ -184,7 +187,7 @@ export class FactIndex {
           const doc = p.docs[j]!;
           const tf = p.tfs[j]!;
           if (matched[doc] === 0 && scores[doc] === 0) touched.push(doc);
-          scores[doc] = scores[doc]! + (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.lengths[doc]!) / this.avgLength));
+          scores[doc] = scores[doc]! + (idf * tf * (K1 + 1)) / (tf + this.norms[doc]!);
           matched[doc] = matched[doc]! | (1 << bit);
         }
       }
@@ -192,11 +195,17 @@ export class FactIndex {
     const boostIds = new Set(options.entities ?? []);
     const minCoverage = options.minCoverage ?? 0;
     const hits: FactHit[] = [];
+    // Facts that match the same words have the same coverage: work it out once per set of words.
+    const coverageOf = new Map<number, number>();
     for (const doc of touched) {
-      let covered = 0;
       const bits = matched[doc]!;
-      for (let bit = 0; bit < unique.length; bit++) if (bits & (1 << bit)) covered += weights[bit]!;
-      const coverage = covered / totalWeight;
+      let coverage = coverageOf.get(bits);
+      if (coverage === undefined) {
+        let covered = 0;
+        for (let bit = 0; bit < unique.length; bit++) if (bits & (1 << bit)) covered += weights[bit]!;
+        coverage = covered / totalWeight;
+        coverageOf.set(bits, coverage);
+      }
       if (coverage < minCoverage) continue;
       const words = unique.filter((_, bit) => bits & (1 << bit));
       const fact = this.facts[doc]!;

@@ -11,22 +11,33 @@ export function allowedEdits(length: number, extra = 0): number {
 }
 
 export class NearIndex<T> {
-  private readonly buckets = new Map<string, { text: string; value: T }[]>();
+  /**
+   * By first letter and length, so a query only reads the buckets its typos could reach; each
+   * distinct text once, with every value it stands for (many names share a word).
+   */
+  private readonly buckets = new Map<string, Map<string, T[]>>();
 
   add(text: string, value: T): void {
-    const bucket = this.buckets.get(text[0] ?? '') ?? [];
-    bucket.push({ text, value });
-    this.buckets.set(text[0] ?? '', bucket);
+    const k = `${text[0] ?? ''}${text.length}`;
+    let bucket = this.buckets.get(k);
+    if (!bucket) {
+      bucket = new Map();
+      this.buckets.set(k, bucket);
+    }
+    const values = bucket.get(text);
+    if (values) values.push(value);
+    else bucket.set(text, [value]);
   }
 
   /** Entries within `maxEdits` of the text, closest first. */
   near(text: string, maxEdits: number, limit = 20): { text: string; value: T; edits: number }[] {
     if (maxEdits <= 0 || !text) return [];
     const out: { text: string; value: T; edits: number }[] = [];
-    for (const e of this.buckets.get(text[0]!) ?? []) {
-      if (Math.abs(e.text.length - text.length) > maxEdits) continue;
-      const edits = distance(e.text, text);
-      if (edits <= maxEdits) out.push({ ...e, edits });
+    for (let length = Math.max(1, text.length - maxEdits); length <= text.length + maxEdits; length++) {
+      for (const [candidate, values] of this.buckets.get(`${text[0]!}${length}`) ?? []) {
+        const edits = distance(candidate, text);
+        if (edits <= maxEdits) for (const value of values) out.push({ text: candidate, value, edits });
+      }
     }
     return out.sort((a, b) => a.edits - b.edits).slice(0, limit);
   }
