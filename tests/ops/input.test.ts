@@ -53,3 +53,23 @@ describe('the per-user rate limit', () => {
     expect(limiter.take('u')).toBe(0);
   });
 });
+
+describe('answering with the limits in place', () => {
+  it('a user over the limit gets the friendly reply, counted, and the log line has a request id', async () => {
+    const { answerSafely } = await import('../../adapters/shared/answering.js');
+    const { Metrics } = await import('../../adapters/ops/metrics.js');
+    const { createLogger } = await import('../../src/log.js');
+    const { Writable } = await import('node:stream');
+    const lines: string[] = [];
+    const sink = new Writable({ write(c, _e, done) { lines.push(...String(c).split('\n').filter(Boolean)); done(); } });
+    const metrics = new Metrics();
+    const ops = { metrics, limiter: new RateLimiter({ burst: 1, perMinute: 1 }) };
+    const origin = { platform: 'slack' as const, kind: 'command', user: 'U1' };
+    const first = answerSafely(realKnowledge, 'member india', origin, createLogger({ destination: sink }), undefined, ops);
+    const second = answerSafely(realKnowledge, 'member india', origin, createLogger({ destination: sink }), undefined, ops);
+    expect(first.ok).toBe(true);
+    expect(second).toEqual({ ok: false, limited: expect.stringMatching(/^You're asking faster than I can keep up\. Try again in \d+ seconds?\.$/) });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ msg: 'answered', request: expect.stringMatching(/^[0-9a-f]{8}$/), intent: 'member' });
+    expect(await metrics.registry.getSingleMetricAsString('sco_rate_limited_total')).toMatch(/sco_rate_limited_total\{platform="slack"\} 1/);
+  });
+});
