@@ -8,6 +8,9 @@ import { ButtonStyle, ComponentType } from 'discord.js';
 import type { Answer, AnswerFact, Verdict } from '../../src/answer/model.js';
 import { shownQuotes, VERDICT_LABEL } from '../../src/answer/text.js';
 import { DISCORD_LIMITS } from './limits.js';
+import { cut } from '../shared/cut.js';
+
+export { cut };
 
 export const SHARE_BUTTON = 'share';
 export const MORE_SOURCES_PREFIX = 'more:';
@@ -24,13 +27,6 @@ export interface DiscordMessage {
   content?: string;
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIButtonComponent>[];
-}
-
-export function cut(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const slice = text.slice(0, max - 1);
-  const space = slice.lastIndexOf(' ');
-  return `${space > max * 0.6 ? slice.slice(0, space) : slice}…`;
 }
 
 /** Markdown characters in quoted text shown literally, so a quote cannot restyle the message. */

@@ -1,3 +1,5 @@
+export { cut } from '../shared/cut.js';
+
 /**
  * Making any text safe to put in a Slack message. Slack reads `<…>` as links and mentions
  * (`<!channel>`, `<@U123>`, `<#C123>`), so `&`, `<` and `>` are escaped as Slack asks; and a
@@ -17,14 +19,6 @@ export function escapeSlackText(text: string): string {
  */
 export function plainSlackText(text: string): string {
   return text.replace(/</g, '‹').replace(/>/g, '›').replace(/@(channel|here|everyone)\b/gi, '@\u200b$1');
-}
-
-/** Cuts text to a length at a word boundary, with an ellipsis. */
-export function cut(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const slice = text.slice(0, max - 1);
-  const space = slice.lastIndexOf(' ');
-  return `${space > max * 0.6 ? slice.slice(0, space) : slice}…`;
 }
 
 /**

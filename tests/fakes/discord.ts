@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { waitFor } from './wait.js';
 
 export interface RestCall {
   method: string;
@@ -161,13 +162,8 @@ export class FakeDiscord {
     return this.calls.filter((c) => c.path.includes(`/interactions/${interaction.id}/`) || c.path.includes(`/webhooks/${APP_ID}/${interaction.token}`));
   }
 
-  async waitFor<T>(probe: () => T | undefined, timeoutMs = 5000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = probe();
-      if (found !== undefined) return found;
-      if (Date.now() > deadline) throw new Error('timed out waiting for the client');
-      await new Promise((r) => setTimeout(r, 10));
-    }
+  /** Waits until something the bot did shows up here: platform calls are asynchronous to the ack. */
+  waitFor<T>(probe: () => T | undefined, timeoutMs = 5000): Promise<T> {
+    return waitFor(probe, timeoutMs);
   }
 }

@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse as parseQuery } from 'node:querystring';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { waitFor } from './wait.js';
 
 export interface ApiCall {
   method: string;
@@ -203,14 +204,8 @@ export class FakeSlack {
     });
   }
 
-  /** Waits until something the app did shows up: Slack calls are asynchronous to the ack. */
-  async waitFor<T>(probe: () => T | undefined, timeoutMs = 5000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = probe();
-      if (found !== undefined) return found;
-      if (Date.now() > deadline) throw new Error('timed out waiting for the app');
-      await new Promise((r) => setTimeout(r, 10));
-    }
+  /** Waits until something the bot did shows up here: platform calls are asynchronous to the ack. */
+  waitFor<T>(probe: () => T | undefined, timeoutMs = 5000): Promise<T> {
+    return waitFor(probe, timeoutMs);
   }
 }
