@@ -24,8 +24,7 @@ export function complete(k: Knowledge, text: string, types: EntityType[], limit 
   };
   // The aliases' folded keys are kept by the entity index: no folding per keystroke.
   for (const a of k.entities.aliases) {
-    const entity = k.base.entity(a.id);
-    if (!entity || !wanted(entity)) continue;
+    if (!types.includes(a.type)) continue;
     if (!q) rank(a.id, 3);
     else if (a.alias === q) rank(a.id, 0);
     else if (a.alias.startsWith(q)) rank(a.id, 1);

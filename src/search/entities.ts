@@ -29,6 +29,7 @@ export interface EntityMention {
 
 interface AliasEntry {
   id: string;
+  type: Entity['type'];
   alias: string;
   /** True when the indexed text is the whole alias, not one of its words. */
   whole: boolean;
@@ -66,11 +67,11 @@ export class EntityIndex {
         const k = key(alias);
         if (!k || this.aliasToId.has(k)) continue;
         this.aliasToId.set(k, e.id);
-        const entry = { id: e.id, alias: k, whole: true };
+        const entry = { id: e.id, type: e.type, alias: k, whole: true };
         this.aliases.push(entry);
         this.near.add(k, entry);
         const words = k.split(' ');
-        if (words.length > 1) for (const w of new Set(words)) if (w.length >= 4 && !GENERIC_WORDS.has(w)) this.near.add(w, { id: e.id, alias: k, whole: false });
+        if (words.length > 1) for (const w of new Set(words)) if (w.length >= 4 && !GENERIC_WORDS.has(w)) this.near.add(w, { id: e.id, type: e.type, alias: k, whole: false });
       }
     }
   }

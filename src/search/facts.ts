@@ -61,6 +61,8 @@ export class FactIndex {
   private readonly lengths: Float32Array;
   private readonly avgLength: number;
   private readonly norms: Float32Array;
+  private readonly scores: Float64Array;
+  private readonly matched: Int32Array;
   private readonly near = new NearIndex<string>();
 
   constructor(base: FactBase, snapshot?: FactIndexSnapshot) {
@@ -145,6 +147,8 @@ export class FactIndex {
     this.avgLength = n ? total / n : 1;
     // BM25's length normalisation, once per fact instead of once per matched word.
     this.norms = Float32Array.from(this.lengths, (l) => K1 * (1 - B + (B * l) / this.avgLength));
+    this.scores = new Float64Array(n);
+    this.matched = new Int32Array(n);
     for (const t of this.postings.keys()) this.near.add(t, t);
   }
 
@@ -169,9 +173,9 @@ export class FactIndex {
     const heavy = new Set(options.heavy ?? []);
     const weights = unique.map((t) => (heavy.has(t) ? this.weight('') : this.weight(t)));
     const totalWeight = weights.reduce((sum, w) => sum + w, 0);
-    const n = this.facts.length;
-    const scores = new Float64Array(n);
-    const matched = new Int32Array(n);
+    // Scratch arrays kept between queries (and cleared where touched): a query allocates almost nothing.
+    const scores = this.scores;
+    const matched = this.matched;
     const touched: number[] = [];
     unique.forEach((term, bit) => {
       // Words the index has are matched as they are; others through their closest spellings.
@@ -212,6 +216,10 @@ export class FactIndex {
       if (options.filter && !options.filter(fact)) continue;
       const about = fact.about.filter((id) => boostIds.has(id)).length + (fact.place && boostIds.has(fact.place) ? 0.5 : 0);
       hits.push({ fact, score: scores[doc]! * coverage * (1 + 0.6 * about), coverage, matched: words });
+    }
+    for (const doc of touched) {
+      scores[doc] = 0;
+      matched[doc] = 0;
     }
     return topByScore(hits, options.limit);
   }
