@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import { ask } from '../src/ask.js';
 import { toJson, type JsonAnswer } from '../src/answer/json.js';
@@ -28,4 +29,17 @@ export function askReal(q: string, today = { year: 2026, month: 11, day: 24 }): 
 /** The folded text of an answer, for "the user sees X" assertions. */
 export function seen(a: JsonAnswer): string {
   return a.text.toLowerCase();
+}
+
+/** A log destination that keeps each JSON line, for asserting what the bot logged. */
+export class LogCapture extends Writable {
+  lines: string[] = [];
+  override _write(chunk: Buffer, _encoding: string, done: () => void) {
+    this.lines.push(...chunk.toString().split('\n').filter(Boolean));
+    done();
+  }
+
+  get records(): Record<string, unknown>[] {
+    return this.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+  }
 }

@@ -1,4 +1,3 @@
-import { Writable } from 'node:stream';
 import { type Client, Events } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordClient } from '../../adapters/discord/client.js';
@@ -8,18 +7,11 @@ import { registerCommands } from '../../adapters/discord/register.js';
 import type { Knowledge } from '../../src/knowledge.js';
 import { createLogger } from '../../src/log.js';
 import { FakeDiscord, type RestCall } from '../fakes/discord.js';
-import { realKnowledge } from '../helpers.js';
+import { LogCapture, realKnowledge } from '../helpers.js';
 
 type Embed = { title?: string; description?: string; color?: number; fields?: { name: string; value: string }[]; footer?: { text: string } };
 type Body = { type: number; data?: { flags?: number; embeds?: Embed[]; content?: string; components?: { components: { custom_id: string; label: string }[] }[]; allowed_mentions?: unknown; choices?: { name: string; value: string }[] } };
 
-class LogCapture extends Writable {
-  lines: string[] = [];
-  override _write(chunk: Buffer, _e: string, done: () => void) {
-    this.lines.push(...chunk.toString().split('\n').filter(Boolean));
-    done();
-  }
-}
 
 function expectWithinLimits(data: Body['data']) {
   const embeds = data?.embeds ?? [];

@@ -1,28 +1,20 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ask } from '../../src/ask.js';
 import { renderText } from '../../src/answer/text.js';
 import { loadKnowledge } from '../../src/knowledge.js';
 import { createLogger } from '../../src/log.js';
 import { LiveKnowledge } from '../../src/reload.js';
-import { MINI_FACTS } from '../helpers.js';
+import { LogCapture, MINI_FACTS } from '../helpers.js';
 
-class Lines extends Writable {
-  lines: Record<string, unknown>[] = [];
-  override _write(c: Buffer, _e: string, done: () => void) {
-    for (const l of c.toString().split('\n').filter(Boolean)) this.lines.push(JSON.parse(l));
-    done();
-  }
-}
 
 async function setup() {
   const dir = join(mkdtempSync(join(tmpdir(), 'reload-')), 'facts');
   cpSync(MINI_FACTS, dir, { recursive: true });
   process.env.FACTBOT_CACHE_DIR = join(dir, '..', 'cache');
-  const logs = new Lines();
+  const logs = new LogCapture();
   const results: string[] = [];
   const live = new LiveKnowledge(dir, await loadKnowledge(dir), createLogger({ destination: logs }), (r) => results.push(r), 50);
   return { dir, live, logs, results, file: join(dir, 'facts.yaml') };
@@ -44,7 +36,7 @@ describe('hot reload of the facts folder', () => {
     await live.reload();
     expect(results).toEqual(['failed']);
     expect(live.current()).toBe(before);
-    const logged = logs.lines.find((l) => l.msg === 'fact base not reloaded: keeping the last good one')!;
+    const logged = logs.records.find((l) => l.msg === 'fact base not reloaded: keeping the last good one')!;
     expect(logged.problems).toEqual(expect.arrayContaining([expect.stringMatching(/^broken\.yaml:2: broken\.statement: is missing$/)]));
   });
 

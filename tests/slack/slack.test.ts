@@ -1,5 +1,4 @@
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import type { App } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_MORE_SOURCES, ACTION_SHARE } from '../../adapters/slack/blocks.js';
@@ -8,7 +7,7 @@ import { SLACK_LIMITS } from '../../adapters/slack/limits.js';
 import type { Knowledge } from '../../src/knowledge.js';
 import { createLogger } from '../../src/log.js';
 import { FakeSlack } from '../fakes/slack.js';
-import { realKnowledge } from '../helpers.js';
+import { LogCapture, realKnowledge } from '../helpers.js';
 
 type Block = { type: string; text?: { text: string }; elements?: { type: string; text?: unknown; value?: string; action_id?: string }[]; accessory?: { action_id: string; value: string } };
 
@@ -27,13 +26,6 @@ function expectWithinLimits(message: { text?: unknown; blocks?: unknown }) {
 
 const allText = (m: { text?: unknown; blocks?: unknown }) => JSON.stringify(m);
 
-class LogCapture extends Writable {
-  lines: string[] = [];
-  override _write(chunk: Buffer, _enc: string, done: () => void) {
-    this.lines.push(...chunk.toString().split('\n').filter(Boolean));
-    done();
-  }
-}
 
 async function startApp(fake: FakeSlack, knowledge: () => Knowledge, logs = new LogCapture()) {
   const env = { SLACK_BOT_TOKEN: 'xoxb-test-token-1234', SLACK_SIGNING_SECRET: fake.signingSecret };
