@@ -23,7 +23,8 @@ import { complete } from '../../src/search/complete.js';
 import { answerSafely, newReference, type Ops, SOMETHING_WENT_WRONG } from '../shared/answering.js';
 import { commandText, FACT_CHECK_MENU } from './commands.js';
 import type { DiscordConfig } from './config.js';
-import { allSourcesToDiscord, answerToDiscord, cut, type DiscordMessage, failureToDiscord, MORE_SOURCES_PREFIX, SHARE_BUTTON } from './embeds.js';
+import { cut } from '../shared/cut.js';
+import { allSourcesToDiscord, answerToDiscord, type DiscordMessage, failureToDiscord, MORE_SOURCES_PREFIX, SHARE_BUTTON } from './embeds.js';
 import { DISCORD_LIMITS } from './limits.js';
 
 export interface DiscordBotOptions {

@@ -10,8 +10,6 @@ import { shownQuotes, VERDICT_LABEL } from '../../src/answer/text.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { cut } from '../shared/cut.js';
 
-export { cut };
-
 export const SHARE_BUTTON = 'share';
 export const MORE_SOURCES_PREFIX = 'more:';
 

@@ -6,7 +6,8 @@
 import type { types } from '@slack/bolt';
 import type { Answer, AnswerFact, Verdict } from '../../src/answer/model.js';
 import { renderText, shownQuotes, VERDICT_LABEL } from '../../src/answer/text.js';
-import { cut, escapeSlackText, plainSlackText } from './escape.js';
+import { cut } from '../shared/cut.js';
+import { escapeSlackText, plainSlackText } from './escape.js';
 import { SLACK_LIMITS } from './limits.js';
 
 type KnownBlock = types.KnownBlock;

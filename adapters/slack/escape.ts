@@ -1,5 +1,3 @@
-export { cut } from '../shared/cut.js';
-
 /**
  * Making any text safe to put in a Slack message. Slack reads `<…>` as links and mentions
  * (`<!channel>`, `<@U123>`, `<#C123>`), so `&`, `<` and `>` are escaped as Slack asks; and a

@@ -27,6 +27,17 @@ export function eventsOnMonthDay(k: Knowledge, month: number, day: number): Fact
   return uniqueFacts(k.dates.onMonthDay(month, day));
 }
 
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/**
+ * The events of one calendar day of a given year. In a year without 29 February, that day's
+ * events come with 28 February, so none waits four years: the daily post and its preview agree.
+ */
+export function eventsOfDay(k: Knowledge, year: number, month: number, day: number): { facts: Fact[]; leapDayToo: boolean } {
+  const leapDayToo = month === 2 && day === 28 && !isLeap(year);
+  return { facts: [...eventsOnMonthDay(k, month, day), ...(leapDayToo ? eventsOnMonthDay(k, 2, 29) : [])], leapDayToo };
+}
+
 export interface MonthDay {
   month: number;
   day: number;
@@ -59,9 +70,9 @@ function pointsOf(d: QueryDate): DatePoint[] {
   return out;
 }
 
-export function onThisDay(ctx: CommandContext, month: number, day: number, intent: 'onthisday' | 'date' = 'onthisday'): Answer {
+export function onThisDay(ctx: CommandContext, month: number, day: number, intent: 'onthisday' | 'date' = 'onthisday', year?: number): Answer {
   const { k } = ctx;
-  const facts = eventsOnMonthDay(k, month, day);
+  const { facts, leapDayToo } = year === undefined ? { facts: eventsOnMonthDay(k, month, day), leapDayToo: false } : eventsOfDay(k, year, month, day);
   const when = monthDay(month, day);
   if (!facts.length) {
     const near = nearestMonthDays(k, month, day);
@@ -73,7 +84,7 @@ export function onThisDay(ctx: CommandContext, month: number, day: number, inten
       ...(near.length ? { footer: [`Nearest days with events: ${near.map(formatMonthDay).join(', ')}. Try \`onthisday ${formatMonthDay(near[0]!)}\`.`] } : {}),
     };
   }
-  return answerFacts(k, intent, `On this day in SCO history: ${when}`, facts, {
+  return answerFacts(k, intent, `On this day in SCO history: ${when}${leapDayToo ? ' (and 29 February)' : ''}`, facts, {
     summary: `${facts.length} event${facts.length > 1 ? 's' : ''} on ${when}, oldest first.`,
   });
 }
@@ -81,7 +92,7 @@ export function onThisDay(ctx: CommandContext, month: number, day: number, inten
 export function onthisday(ctx: CommandContext): Answer {
   const d = ctx.route.dates.find((x) => x.start.month !== undefined && x.start.day !== undefined);
   if (d) return onThisDay(ctx, d.start.month!, d.start.day!);
-  return onThisDay(ctx, ctx.today.month, ctx.today.day);
+  return onThisDay(ctx, ctx.today.month, ctx.today.day, 'onthisday', ctx.today.year);
 }
 
 export function date(ctx: CommandContext): Answer {

@@ -1,7 +1,7 @@
 /** The daily post: every day-precision event of the month and day in any year, oldest first. */
 import type { Answer } from '../answer/model.js';
 import { answerFacts } from '../commands/lookup.js';
-import { eventsOnMonthDay, formatMonthDay, nearestMonthDays } from '../commands/dates.js';
+import { eventsOfDay, eventsOnMonthDay, formatMonthDay, nearestMonthDays } from '../commands/dates.js';
 import type { Knowledge } from '../knowledge.js';
 import type { EmptyDay } from './config.js';
 
@@ -11,16 +11,13 @@ export interface LocalDate {
   day: number;
 }
 
-const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-
 /**
  * The post for a local date, or undefined when there is nothing to post (an empty day
- * with `skip`). In a year without 29 February, that day's events go out on 28 February,
- * so no event waits four years.
+ * with `skip`). In a year without 29 February, that day's events go out on 28 February
+ * (see eventsOfDay).
  */
 export function onThisDayPost(k: Knowledge, date: LocalDate, empty: EmptyDay): Answer | undefined {
-  const leapDayToo = date.month === 2 && date.day === 28 && !isLeap(date.year);
-  const facts = [...eventsOnMonthDay(k, date.month, date.day), ...(leapDayToo ? eventsOnMonthDay(k, 2, 29) : [])];
+  const { facts, leapDayToo } = eventsOfDay(k, date.year, date.month, date.day);
   const when = formatMonthDay(date);
   if (facts.length) {
     return answerFacts(k, 'onthisday', `On this day in SCO history: ${when}${leapDayToo ? ' (and 29 February)' : ''}`, facts, {

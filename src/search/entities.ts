@@ -13,8 +13,6 @@ import { key } from '../text/normalize.js';
 import { allowedEdits, NearIndex } from '../text/near.js';
 import { STOP_WORDS } from '../text/terms.js';
 
-export { allowedEdits };
-
 export interface EntityMention {
   entity: Entity;
   /** The words of the text that named it. */

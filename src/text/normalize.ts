@@ -26,8 +26,3 @@ export function key(text: string): string {
     .trim();
 }
 
-/** Words of a key, for token-level matching. */
-export function words(text: string): string[] {
-  const k = key(text);
-  return k ? k.split(' ') : [];
-}

@@ -31,8 +31,8 @@ const ASCII = /^[\x00-\x7f]*$/;
 const NON_WORD = /[^a-z0-9]+/;
 
 /**
- * The search terms of a text: stemmed content words, in order, duplicates kept. The same
- * words as `words()` gives (possessive "'s" becomes the stop word "s"), in one pass: this
+ * The search terms of a text: stemmed content words, in order, duplicates kept. Words are
+ * what `key()` would split (possessive "'s" becomes the stop word "s"), in one pass: this
  * runs over every fact when an index is built.
  */
 export function terms(text: string): string[] {

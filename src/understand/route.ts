@@ -67,7 +67,8 @@ function explicitCommand(text: string): { intent: Intent; rest: string } | undef
   const rest = m[2]!.trim();
   if (!AMBIGUOUS.has(word)) return { intent, rest };
   // "date 2003-05-29" is a command; "when did india join" is a question.
-  if (word === 'when' && findDates(rest).length && findDates(rest)[0]!.index === 0 && !/[a-z]{4,}/i.test(rest.replace(findDates(rest)[0]!.text, ''))) return { intent: 'date', rest };
+  const first = word === 'when' ? findDates(rest)[0] : undefined;
+  if (first && first.index === 0 && !/[a-z]{4,}/i.test(rest.replace(first.text, ''))) return { intent: 'date', rest };
   if ((word === 'observers' || word === 'partners') && /^(\d{4})?\s*$/.test(rest)) return { intent, rest: `${word} ${rest}`.trim() };
   if ((word === 'status' || word === 'country') && rest && rest.split(/\s+/).length <= 3) return { intent: 'member', rest };
   return undefined;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Answer } from '../../src/answer/model.js';
+import { ask } from '../../src/ask.js';
 import { loadFactBase } from '../../src/facts/load.js';
 import { Knowledge } from '../../src/knowledge.js';
 import { silentLogger } from '../../src/log.js';
@@ -169,6 +170,10 @@ describe('the post itself', () => {
     expect(onThisDayPost(k, { year: 2028, month: 2, day: 29 }, 'skip')!.facts.map((f) => f.id)).toEqual(['leap-day-event']);
     expect(onThisDayPost(k, { year: 2027, month: 2, day: 28 }, 'skip')!.title).toBe('On this day in SCO history: 28 February (and 29 February)');
     expect(onThisDayPost(k, { year: 2028, month: 2, day: 28 }, 'skip')).toBeUndefined();
+    // The preview of today's post shows what the post will.
+    const preview = ask(k, 'onthisday', { today: { year: 2027, month: 2, day: 28 } });
+    expect(preview.title).toBe('On this day in SCO history: 28 February (and 29 February)');
+    expect(preview.facts.map((f) => f.id)).toEqual(['leap-day-event']);
   });
 
   it('an empty day is skipped by default, or points to the nearest day when asked to', () => {
