@@ -10,7 +10,8 @@ import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { Events } from 'discord.js';
 import Fuse from 'fuse.js';
@@ -27,6 +28,8 @@ import { FakeSlack, signSlack } from '../tests/fakes/slack.js';
 import { generateFactBase } from './generate.js';
 
 const CLI = join(PACKAGE_ROOT, 'dist', 'adapters', 'cli', 'main.js');
+/** This file compiled (dist-bench/bench/): the bench runs the same compiled code as production. */
+const HERE = dirname(fileURLToPath(import.meta.url));
 const quick = process.argv.includes('--quick');
 const ms = (n: number) => Math.round(n * 100) / 100;
 const mb = (n: number) => Math.round(n / 1e6);
@@ -125,7 +128,7 @@ async function freePort(): Promise<number> {
  * another, so the load generator, the stand-in and the bot do not share an event loop.
  */
 async function slackLoad(seconds: number, rate: number) {
-  const standin = spawn(process.execPath, ['--import', 'tsx', join(PACKAGE_ROOT, 'bench', 'slack-standin.ts'), 'bench-secret'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const standin = spawn(process.execPath, [join(HERE, 'slack-standin.js'), 'bench-secret'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const [first] = (await once(standin.stdout!, 'data')) as [Buffer];
   const standinUrl = first.toString().trim();
   const port = await freePort();
@@ -222,7 +225,7 @@ async function main() {
     const queries = queriesFor(generated);
     const lat = latency(k, queries, runs);
     // Memory of this size alone, in a fresh process: this one also holds the other sizes' garbage.
-    const mem = JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(PACKAGE_ROOT, 'bench', 'rss.ts'), String(n)], { encoding: 'utf8' })) as { heapMB: number; rssMB: number; indexMs: number };
+    const mem = JSON.parse(execFileSync(process.execPath, ['--expose-gc', join(HERE, 'rss.js'), String(n)], { encoding: 'utf8' })) as { heapMB: number; rssMB: number; indexMs: number };
     const base2 = naive(generated, queries, n >= 100_000 ? 2 : 10);
     const ratio = Object.fromEntries(Object.keys(lat).map((kind) => [kind, Math.round(base2.latency[kind]!.p99 / Math.max(lat[kind]!.p99, 0.01))]));
     results[`generated_${n}`] = { facts: n, indexMs: ms(built), indexMsFreshProcess: mem.indexMs, heapMB: mem.heapMB, rssMB: mem.rssMB, latency: lat, naive: base2, naiveOverOursP99: ratio };

@@ -6,6 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import { readFactFiles } from './facts/files.js';
 import { FactBase, type Entity, type Fact, type SourceDocument } from './facts/model.js';
 import { PACKAGE_ROOT } from './paths.js';
+import { NameCompleter } from './search/complete.js';
 import { DateIndex } from './search/dates.js';
 import { EntityIndex } from './search/entities.js';
 import { FactIndex, type FactIndexSnapshot } from './search/facts.js';
@@ -23,11 +24,18 @@ export class Knowledge {
     this.facts = new FactIndex(base, snapshot);
     this.dates = new DateIndex(base);
   }
+
+  private completer?: NameCompleter;
+  /** Autocomplete's index, built on first use: a bot without autocomplete never needs it. */
+  get names(): NameCompleter {
+    this.completer ??= new NameCompleter(this.base, this.entities);
+    return this.completer;
+  }
 }
 
 /** Bump when the snapshot's shape or the indexing changes, so old snapshots are not read. */
-const SNAPSHOT_FORMAT = 1;
-const INDEX_CODE = ['./search/facts.js', './text/terms.js', './text/normalize.js', './facts/load.js', './facts/schema.js'];
+const SNAPSHOT_FORMAT = 2;
+const INDEX_CODE = ['./search/facts.js', './search/postings.js', './text/terms.js', './text/normalize.js', './facts/load.js', './facts/schema.js'];
 
 interface Snapshot {
   format: number;

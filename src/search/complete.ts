@@ -1,12 +1,18 @@
 /**
  * Autocomplete for names as someone types them: exact name or alias first, then names that
- * start with the text, then names that contain it, then close spellings, at most `limit`.
- * Platform-free, so Discord's 25 choices and any other client read the same list.
+ * start with the text, then names that contain it, then close spellings, at most `limit`, each
+ * group in name order. Platform-free, so Discord's 25 choices and any other client read the same list.
+ *
+ * It runs on every keystroke. A scan of every alias with a sort of what matched took 7 ms at
+ * 100,000 facts (bench/), so the aliases are kept sorted (a prefix is one binary search) and
+ * joined into one text (a substring is a native indexOf), and names carry their rank in name
+ * order, so a sort compares numbers.
  */
-import type { Entity } from '../facts/model.js';
+import type { Entity, FactBase } from '../facts/model.js';
 import type { EntityType } from '../facts/schema.js';
 import type { Knowledge } from '../knowledge.js';
 import { key } from '../text/normalize.js';
+import type { EntityIndex } from './entities.js';
 
 export interface Choice {
   /** Shown to the user. */
@@ -15,28 +21,99 @@ export interface Choice {
   value: string;
 }
 
+/** How well a name matches what was typed, best first. */
+const EXACT = 0;
+const PREFIX = 1;
+const INSIDE = 2;
+const CLOSE = 3;
+/** Room for this many entities' ranks below each group. */
+const RANKS = 2 ** 21;
+
 export function complete(k: Knowledge, text: string, types: EntityType[], limit = 25): Choice[] {
-  const q = key(text);
-  const wanted = (e: Entity) => types.includes(e.type);
-  const ranked = new Map<string, number>();
-  const rank = (id: string, score: number) => {
-    if (score < (ranked.get(id) ?? Infinity)) ranked.set(id, score);
-  };
-  // The aliases' folded keys are kept by the entity index: no folding per keystroke.
-  for (const a of k.entities.aliases) {
-    if (!types.includes(a.type)) continue;
-    if (!q) rank(a.id, 3);
-    else if (a.alias === q) rank(a.id, 0);
-    else if (a.alias.startsWith(q)) rank(a.id, 1);
-    else if (a.alias.includes(q)) rank(a.id, 2);
-  }
-  // Names containing the text were found above; only close spellings are left to look for.
-  if (q.length >= 3 && ranked.size < limit) for (const { entity, score } of k.entities.fuzzy(q, limit, wanted, 1, false)) rank(entity.id, 3 + score);
-  return [...ranked]
-    .sort((a, b) => a[1] - b[1] || k.base.entityName(a[0]).localeCompare(k.base.entityName(b[0])))
-    .slice(0, limit)
-    .map(([id]) => {
-      const name = k.base.entityName(id).slice(0, 100);
-      return { name, value: name };
+  return k.names.complete(text, types, limit).map((e) => {
+    const name = e.name.slice(0, 100);
+    return { name, value: name };
+  });
+}
+
+export class NameCompleter {
+  /** Every alias key, sorted, with the entity it names. */
+  private readonly keys: string[];
+  private readonly ids: string[];
+  /** The sorted keys joined by newlines, and where each starts in it. */
+  private readonly joined: string;
+  private readonly starts: Int32Array;
+  /** Entities in name order, and each one's place in it. */
+  private readonly byName: Entity[];
+  private readonly nameRank = new Map<string, number>();
+
+  constructor(
+    private readonly base: FactBase,
+    private readonly entities: EntityIndex,
+  ) {
+    const aliases = [...entities.aliases].sort((a, b) => (a.alias < b.alias ? -1 : a.alias > b.alias ? 1 : 0));
+    this.keys = aliases.map((a) => a.alias);
+    this.ids = aliases.map((a) => a.id);
+    this.starts = new Int32Array(aliases.length);
+    let at = 0;
+    this.keys.forEach((k, i) => {
+      this.starts[i] = at;
+      at += k.length + 1;
     });
+    this.joined = this.keys.join('\n');
+    const named = [...base.entities.values()].map((e) => ({ e, k: key(e.name) }));
+    named.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+    this.byName = named.map((n) => n.e);
+    this.byName.forEach((e, i) => this.nameRank.set(e.id, i));
+  }
+
+  complete(text: string, types: EntityType[], limit: number): Entity[] {
+    const q = key(text);
+    const wanted = (e: Entity | undefined): e is Entity => !!e && types.includes(e.type);
+    if (!q) return this.byName.filter((e) => types.includes(e.type)).slice(0, limit);
+    // Each entity once, at its best group: the group (a close spelling's in steps of 1/1024) times
+    // 2^21, plus the entity's rank in name order, so one numeric sort orders them all.
+    const best = new Map<string, number>();
+    const rank = (id: string, group: number) => {
+      const r = Math.round(group * 1024) * RANKS + this.nameRank.get(id)!;
+      if (r < (best.get(id) ?? Infinity) && wanted(this.base.entity(id))) best.set(id, r);
+    };
+    for (let i = this.firstAtLeast(q); i < this.keys.length && this.keys[i]!.startsWith(q); i++) rank(this.ids[i]!, this.keys[i] === q ? EXACT : PREFIX);
+    if (best.size < limit) {
+      // Inside a name: one hit per alias is enough, so the search goes on from the next alias.
+      for (let at = this.joined.indexOf(q); at >= 0; ) {
+        const i = this.aliasAt(at);
+        if (at > this.starts[i]!) rank(this.ids[i]!, INSIDE);
+        at = i + 1 < this.keys.length ? this.joined.indexOf(q, this.starts[i + 1]!) : -1;
+      }
+    }
+    // Names containing the text were found above; only close spellings are left to look for.
+    if (q.length >= 3 && best.size < limit) for (const { entity, score } of this.entities.fuzzy(q, limit, wanted, 1, false)) rank(entity.id, CLOSE + score);
+    const order = Float64Array.from(best.values()).sort().subarray(0, limit);
+    return Array.from(order, (r) => this.byName[r % RANKS]!);
+  }
+
+  /** The first sorted key not before q. */
+  private firstAtLeast(q: string): number {
+    let lo = 0;
+    let hi = this.keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.keys[mid]! < q) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The alias whose text holds this offset of the joined keys. */
+  private aliasAt(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
 }
