@@ -25,7 +25,7 @@ export interface Postings {
 /** Field boosts: a word in the statement says more than the same word in a long quote. */
 export const FIELDS = { statement: 2, names: 1.5, extra: 1.2, quotes: 1 } as const;
 
-const ASCII = /^[\x00-\x7f]*$/;
+const UTF8 = new TextEncoder();
 
 export function buildPostings(base: FactBase): Postings {
   const builder = new PostingsBuilder(base.facts.length);
@@ -80,13 +80,18 @@ class PostingsBuilder {
 
   /** Adds every word of the text to the current fact. */
   scan(raw: string, boost: number): void {
-    const text = ASCII.test(raw) ? raw : fold(raw);
+    // Read as bytes from one reused buffer: the loop then sees one kind of array, whatever kind
+    // of string (flat, sliced, two-byte) the text was. More bytes than characters means non-ASCII
+    // text, which is folded first (accents, curly quotes); a byte that is not ASCII separates words.
+    let buf = this.encode(raw);
+    if (this.written !== raw.length) buf = this.encode(fold(raw));
+    const end = this.written;
     const words = this.words;
     let start = -1;
     let hash = 0;
-    for (let i = 0; i <= text.length; i++) {
-      let c = i < text.length ? text.charCodeAt(i) : 32;
-      if (c >= 65 && c <= 90) c += 32; // A-Z to a-z, as toLowerCase does for ASCII
+    for (let i = 0; i <= end; i++) {
+      let c = i < end ? buf[i]! : 32;
+      if (c >= 65 && c <= 90) buf[i] = c += 32; // A-Z to a-z, as toLowerCase does for ASCII
       if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
         if (start < 0) {
           start = i;
@@ -94,10 +99,19 @@ class PostingsBuilder {
         }
         hash = Math.imul(hash ^ c, 0x01000193);
       } else if (start >= 0) {
-        this.add(words.termOf(text, start, i, hash), boost);
+        this.add(words.termOf(buf, start, i, hash), boost);
         start = -1;
       }
     }
+  }
+
+  private buf = new Uint8Array(1 << 12);
+  private written = 0;
+
+  private encode(text: string): Uint8Array {
+    if (text.length * 3 > this.buf.length) this.buf = new Uint8Array(text.length * 6);
+    this.written = UTF8.encodeInto(text, this.buf).written;
+    return this.buf;
   }
 
   /** Counts a term (-1: a stop word, not counted) in the current fact. */
@@ -187,42 +201,57 @@ class Vocabulary {
  */
 class WordTable {
   private slots = new Int32Array(1 << 14).fill(-1);
-  private readonly words: string[] = [];
+  /** Word w's bytes are bytes[starts[w], starts[w + 1]). */
+  private bytes = new Uint8Array(1 << 16);
+  private starts = new Int32Array(1 << 13);
   private hashes = new Int32Array(1 << 13);
   private ids = new Int32Array(1 << 13);
+  private count = 0;
 
   constructor(private readonly vocab: Vocabulary) {}
 
-  termOf(text: string, start: number, end: number, hash: number): number {
+  /** The term number of the lower-case ASCII word buf[start, end), hashed as `hash`. */
+  termOf(buf: Uint8Array, start: number, end: number, hash: number): number {
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const w = this.slots[slot]!;
-      if (w < 0) return this.insert(text.slice(start, end).toLowerCase(), hash, slot);
-      if (this.hashes[w] === hash && sameWord(this.words[w]!, text, start, end)) return this.ids[w]!;
+      if (w < 0) return this.insert(buf, start, end, hash, slot);
+      if (this.hashes[w] === hash && this.sameWord(w, buf, start, end)) return this.ids[w]!;
     }
   }
 
-  private insert(word: string, hash: number, slot: number): number {
-    const t = terms(word);
+  private sameWord(w: number, buf: Uint8Array, start: number, end: number): boolean {
+    const from = this.starts[w]!;
+    if (this.starts[w + 1]! - from !== end - start) return false;
+    for (let i = 0; i < end - start; i++) if (this.bytes[from + i] !== buf[start + i]) return false;
+    return true;
+  }
+
+  private insert(buf: Uint8Array, start: number, end: number, hash: number, slot: number): number {
+    const t = terms(String.fromCharCode(...buf.subarray(start, end)));
     const id = t.length === 1 ? this.vocab.id(t[0]!) : -1;
-    const w = this.words.length;
-    this.words.push(word);
-    if (w >= this.hashes.length) {
-      this.hashes = grow(this.hashes, w + 1);
-      this.ids = grow(this.ids, w + 1);
+    const w = this.count++;
+    if (w + 2 > this.starts.length) {
+      this.starts = grow(this.starts, w + 2);
+      this.hashes = grow(this.hashes, w + 2);
+      this.ids = grow(this.ids, w + 2);
     }
+    const from = this.starts[w]!;
+    if (from + end - start > this.bytes.length) this.bytes = grow(this.bytes, from + end - start);
+    this.bytes.set(buf.subarray(start, end), from);
+    this.starts[w + 1] = from + end - start;
     this.hashes[w] = hash;
     this.ids[w] = id;
     this.slots[slot] = w;
     // Kept at most half full, so a probe ends soon.
-    if (this.words.length * 2 > this.slots.length) this.rehash();
+    if (this.count * 2 > this.slots.length) this.rehash();
     return id;
   }
 
   private rehash(): void {
     this.slots = new Int32Array(this.slots.length * 2).fill(-1);
     const mask = this.slots.length - 1;
-    for (let w = 0; w < this.words.length; w++) {
+    for (let w = 0; w < this.count; w++) {
       let slot = this.hashes[w]! & mask;
       while (this.slots[slot]! >= 0) slot = (slot + 1) & mask;
       this.slots[slot] = w;
@@ -230,18 +259,7 @@ class WordTable {
   }
 }
 
-/** Whether text[start, end), lower-cased, is the word. */
-function sameWord(word: string, text: string, start: number, end: number): boolean {
-  if (word.length !== end - start) return false;
-  for (let i = 0; i < word.length; i++) {
-    let c = text.charCodeAt(start + i);
-    if (c >= 65 && c <= 90) c += 32;
-    if (c !== word.charCodeAt(i)) return false;
-  }
-  return true;
-}
-
-function grow<T extends Int32Array | Float32Array | Float64Array>(a: T, atLeast: number): T {
+function grow<T extends Uint8Array | Int32Array | Float32Array | Float64Array>(a: T, atLeast: number): T {
   const bigger = new (a.constructor as new (n: number) => T)(Math.max(atLeast, a.length * 2));
   bigger.set(a);
   return bigger;
