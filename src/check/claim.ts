@@ -76,10 +76,44 @@ export function parseClaim(k: Knowledge, text: string): Claim {
   };
 }
 
-/** Splits "X joined in 2017 and Y became an observer in 2005" into claims to judge one by one. */
+const CLAUSE_VERB = /\b(is|are|was|were|has|have|had|joined|became|signed|adopted|founded|established|created|held|hosted|met|meets|took place|entered|launched|proposed|approved|started|located|based|headed|conducted|participated)\b/i;
+
+/**
+ * Splits "X joined in 2017 and Y became an observer in 2005" into claims to judge one by one.
+ * A later part that leaves its verb out takes the first part's: "Kazakhstan joined in 2001 and
+ * India in 2015" is "India joined in 2015"; "India became an observer in 2005 and a member in
+ * 2017" is "India became a member in 2017". Otherwise a part without a verb is not a claim of its
+ * own ("India and Pakistan joined in 2017"), and the text is judged whole.
+ */
 export function splitClaims(text: string): string[] {
-  const parts = text.split(/\s*;\s*|,?\s+(?:and|but|while|whereas)\s+(?=(?:the\s+)?[A-Za-z])/);
-  const verb = /\b(is|are|was|were|has|have|had|joined|became|signed|adopted|founded|established|created|held|hosted|met|meets|took place|entered|launched|proposed|approved|started|located|based|headed|conducted|participated)\b/i;
-  if (parts.length < 2 || !parts.every((p) => verb.test(p) && p.split(/\s+/).length >= 3)) return [text];
-  return parts;
+  const parts: string[] = [];
+  let names = '';
+  for (const p of text.split(/\s*;\s*|,?\s+(?:and|but|while|whereas)\s+(?=(?:the\s+)?[A-Za-z])/)) {
+    // A bare name belongs with the next part: "India and Pakistan in 2017".
+    if (!CLAUSE_VERB.test(p) && !findDates(p).length) names += `${p} and `;
+    else {
+      parts.push(names + p);
+      names = '';
+    }
+  }
+  if (names || parts.length < 2) return [text];
+  const first = parts[0]!;
+  const claims = parts.map((p, i) => (i > 0 && !CLAUSE_VERB.test(p) ? withVerbOf(first, p) : p));
+  if (!claims.every((p) => p !== undefined && CLAUSE_VERB.test(p) && p.split(/\s+/).length >= 3)) return [text];
+  return claims as string[];
+}
+
+/** "India in 2015" after "Kazakhstan joined in 2001": "India joined in 2015"; undefined if it is not that. */
+function withVerbOf(first: string, gapped: string): string | undefined {
+  const verb = CLAUSE_VERB.exec(first);
+  const [was] = findDates(first);
+  const [is] = findDates(gapped);
+  if (!verb || verb.index === 0 || !was || !is || findDates(first).length > 1 || findDates(gapped).length > 1) return undefined;
+  const named = gapped.slice(0, is.index).replace(/[\s,]*\b(in|on|at|by|from)?\s*$/i, '').trim();
+  const after = gapped.slice(is.index + is.text.length).trim();
+  if (!named || after) return undefined;
+  const subject = first.slice(0, verb.index).trim();
+  // A status in place of a name: the same subject, a later step ("... and a member in 2017").
+  if (statusIn(named)) return `${subject} became ${named} ${gapped.slice(named.length).trim()}`;
+  return `${named} ${first.slice(verb.index).replace(was.text, is.text)}`;
 }

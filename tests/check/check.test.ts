@@ -119,6 +119,25 @@ describe('how people write claims', () => {
     expect(both.verdict).toBe('supported');
   });
 
+  it.each([
+    ['Kazakhstan joined in 2001 and India in 2015', 'contradicted', /“Kazakhstan joined in 2001”: supported\..*\n“India joined in 2015”: contradicted\./s],
+    ['India joined in 2017 and Iran in 2023', 'contradicted', /“India joined in 2017”: supported\..*\n“Iran joined in 2023”: contradicted\./s],
+    ['India became an observer in 2005 and a member in 2017', 'supported', /“India became a member in 2017”: supported/],
+    ['Kazakhstan joined in 2001, and India and Pakistan in 2017', 'supported', /“India and Pakistan joined in 2017”: supported/],
+    ['India became an observer in 2005 and a member in 2015', 'contradicted', /“India became a member in 2015”: contradicted/],
+  ])('a part that leaves out its verb takes the first part\'s: "%s" is %s', (claim, verdict, why) => {
+    const a = verdictOf(claim);
+    expect(a.verdict).toBe(verdict);
+    expect(a.text).toMatch(why);
+  });
+
+  it('names joined by "and" with one verb stay one claim about each of them', () => {
+    const a = verdictOf('India and Pakistan joined in 2017');
+    expect(a.verdict).toBe('supported');
+    expect(a.text).not.toMatch(/Mixed/);
+    expect(a.text).toMatch(/India became a member of the SCO on 9 June 2017\. Pakistan became a member of the SCO on 9 June 2017\./);
+  });
+
   it.each(['India joined the SCO in 2015, right?', 'fact check: India joined the SCO in 2015', 'India joined the SCO in 2015'])('"%s" is read as a claim', (text) => {
     const a = askReal(text);
     expect(a.intent).toBe('check');
