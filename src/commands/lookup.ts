@@ -14,6 +14,7 @@ import { terms } from '../text/terms.js';
 import type { QueryDate } from '../understand/dates.js';
 import { type CommandContext, MAX_FACTS } from './context.js';
 import { noMatch } from './nomatch.js';
+import { asksAboutNextSummit, nextSummit } from './upcoming.js';
 
 /** A fact must match at least this share of the question's weight to be shown at all. */
 export const MIN_COVERAGE = 0.5;
@@ -81,6 +82,7 @@ export function lookup(ctx: CommandContext): Answer {
   const { k, route } = ctx;
   const text = route.query;
   if (!text.trim()) return noMatch(k, 'lookup', text);
+  if (asksAboutNextSummit(text)) return nextSummit(k);
   const mentions = k.entities.mentions(text);
   if (onlyNames(text, mentions) && mentions.length === 1) {
     const entity = mentions[0]!.entity;
