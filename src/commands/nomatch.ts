@@ -7,14 +7,16 @@ import { GENERIC_WORDS } from '../search/entities.js';
 
 /** Entity names close to the words of the question, best first. */
 export function suggestNames(k: Knowledge, text: string, filter?: (e: Entity) => boolean, limit = 3): string[] {
-  const words = key(text).split(' ').filter((w) => w.length >= 3 && !GENERIC_WORDS.has(w) && !/^\d+$/.test(w));
+  // A word of three letters is a typo away from too many names ("use" from USA and UAE).
+  const words = key(text).split(' ').filter((w) => w.length >= 4 && !GENERIC_WORDS.has(w) && !/^\d+$/.test(w));
   const scored = new Map<string, number>();
   const probes = [words.join(' '), ...words];
   for (const probe of probes) {
     if (!probe) continue;
     for (const { entity, score } of k.entities.fuzzy(probe, 3, filter, 1)) {
-      // Looser than the match that answers (0.35), so a near miss is offered, not taken.
-      if (score > 0.5) continue;
+      // Close to the match that answers (0.35), so a near miss is offered, not taken; looser
+      // offered names that share only a few letters ("official" for "officers").
+      if (score > 0.3) continue;
       scored.set(entity.name, Math.min(scored.get(entity.name) ?? 1, score));
     }
   }

@@ -171,6 +171,13 @@ describe('lookups and no-match answers', () => {
     expect(a.suggestions?.[0]).toBe('Kazakhstan');
     expect(a.text).toContain('Did you mean: Kazakhstan');
   });
+
+  it.each(['what languages does the sco use', 'what are the official languages'])('offers no far-fetched names for "%s"', (q) => {
+    const a = askReal(q);
+    expect(a.facts).toEqual([]);
+    expect(a.suggestions ?? []).toEqual([]);
+    expect(a.text).not.toContain('Did you mean');
+  });
 });
 
 describe('the JSON answer', () => {
