@@ -42,6 +42,7 @@ export const RELATION_CUES: [RegExp, string[]][] = [
   [/\b(gave|give|provided|allocated|granted|lent|loaned)\b/i, ['describes', 'decided']],
 ];
 
+const MEMBER_PREDICATE = /\b(is|are|was|were|became|become|becomes|remains?)\s+(?:not\s+|never\s+|no longer\s+)?(?:now\s+)?(?:an?\s+)?(?:full\s+)?(?:(?:sco|shos)\s+)?member[- ]states?\b/i;
 const NEGATION = /\b(not|never|no longer|didn'?t|doesn'?t|don'?t|wasn'?t|weren'?t|isn'?t|aren'?t|hasn'?t|haven'?t|neither|nor)\b/i;
 const PRESENT = /\b(is|are|has|have|remains|meets|heads|leads|sits)\b/i;
 
@@ -55,9 +56,10 @@ export function parseClaim(k: Knowledge, text: string): Claim {
   const places = entities.filter((e) => e.type === 'place');
   const subjects = entities.filter((e) => !['place', 'event'].includes(e.type) && e.id !== 'sco' && e.id !== 'shanghai-five');
   // Counts come from the words that are not names ("Tianshan-2-2011" is a name, not a count of 2).
-  const words = rest.split(/\s+/);
-  const nameless = mentions.length ? words.filter((w) => !mentions.some((m) => m.text.split(' ').includes(w.toLowerCase().replace(/[^a-z0-9]/g, '')))).join(' ') : rest;
-  const status = statusIn(text.replace(/\bmember states?\b/gi, '').replace(/\bmembers? of\b/gi, 'member of'));
+  // Each name is taken out where it stands, so "five" in "the Shanghai Five" goes but "five countries" stays.
+  const nameless = mentions.reduce((t, m) => t.replace(new RegExp(`\\b${m.text.split(' ').join('[^a-z0-9]+')}\\b`, 'i'), ' '), rest);
+  // "SCO member states signed..." names who acted, not a status; "Mongolia is a member state" claims one.
+  const status = MEMBER_PREDICATE.test(text) ? 'member' : statusIn(text.replace(/\bmember states?\b/gi, '').replace(/\bmembers? of\b/gi, 'member of'));
   const relations = RELATION_CUES.filter(([re]) => re.test(text)).flatMap(([, r]) => r);
   return {
     text,

@@ -202,17 +202,23 @@ function judgeCountryStatus(k: Knowledge, claim: Claim, country: Entity, status:
 
 function judgeCount(k: Knowledge, claim: Claim): Judgement | undefined {
   const c = claim.counts.find((x) => x.unit === 'member');
-  if (!c || claim.subjects.some((s) => s.type === 'country')) return undefined;
+  // Members of the organisation itself: a count about a named exercise, treaty or body is something else.
+  if (!c || claim.subjects.length || claim.events.length) return undefined;
+  // "Founded by five countries" counts the founders, whatever year the latest sources reach.
+  const founded = claim.founding || claim.relations.includes('founded');
   const claimedYear = claim.dates.find((d) => !d.monthDayOnly)?.start.year;
-  const year = claimedYear ?? latestMembershipYear(k.base);
+  // The Shanghai Five became the SCO in 2001: its last year is 2000.
+  const year = founded ? (claim.org === 'shanghai-five' ? 1996 : 2001) : (claimedYear ?? (claim.org === 'shanghai-five' ? 2000 : latestMembershipYear(k.base)));
   const org = claim.org === 'shanghai-five' || year < 2001 ? 'shanghai-five' : 'sco';
   const members = standingsAsOf(k.base, year, org).filter((s) => s.status === 'member');
   if (!members.length) return undefined;
   const evidence = [...new Set(members.map((s) => s.fact))].sort((a, b) => compareStart(b.date!.start, a.date!.start));
   const names = members.map((s) => k.base.entityName(s.country)).join(', ');
-  const asOf = claimedYear ? `in ${year}` : `as of the latest sources (${year})`;
+  const orgName = org === 'sco' ? 'The SCO' : 'The Shanghai Five';
   const verdict: Verdict = members.length === c.value ? 'supported' : 'contradicted';
-  return { verdict, reason: `${org === 'sco' ? 'The SCO' : 'The Shanghai Five'} had ${members.length} members ${asOf}: ${names}.`, evidence };
+  if (founded) return { verdict, reason: `${orgName} was founded in ${year} by ${members.length} countries: ${names}.`, evidence };
+  const asOf = claimedYear ? `in ${year}` : org === 'shanghai-five' ? 'before it became the SCO in 2001' : `as of the latest sources (${year})`;
+  return { verdict, reason: `${orgName} had ${members.length} members ${asOf}: ${names}.`, evidence };
 }
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];

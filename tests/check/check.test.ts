@@ -131,6 +131,32 @@ describe('how people write claims', () => {
     expect(a.text).toMatch(why);
   });
 
+  it.each([
+    ['Mongolia is a member state', 'contradicted', /Mongolia as observer \(17 June 2004\), never as a member/],
+    ['Mongolia is an SCO member state', 'contradicted', /never as a member/],
+    ['Mongolia is not a member state', 'supported', /never as a member/],
+    ['India is not a member state', 'contradicted', /India became a member of the SCO on 9 June 2017/],
+  ])('"member state" after "is" claims a status: "%s" is %s', (claim, verdict, why) => {
+    const a = verdictOf(claim);
+    expect(a.verdict).toBe(verdict);
+    expect(a.text).toMatch(why);
+  });
+
+  it.each([
+    ['the SCO was founded by 5 countries', 'contradicted', 'The SCO was founded in 2001 by 6 countries: China, Kazakhstan, Kyrgyzstan, Russia, Tajikistan, Uzbekistan.'],
+    ['the SCO was founded by six countries', 'supported', 'The SCO was founded in 2001 by 6 countries'],
+    ['the Shanghai Five was founded by five countries', 'supported', 'The Shanghai Five was founded in 1996 by 5 countries'],
+    ['the Shanghai Five had five members', 'supported', 'The Shanghai Five had 5 members before it became the SCO in 2001'],
+  ])('counts of founders are the founders, not today\'s members: "%s" is %s', (claim, verdict, why) => {
+    const a = verdictOf(claim);
+    expect(a.verdict).toBe(verdict);
+    expect(a.text).toContain(why);
+  });
+
+  it('a number inside a name is not a count of members ("Tianshan-2-2011 involved 2 countries")', () => {
+    expect(verdictOf('Tianshan-2-2011 involved 2 countries').text).not.toMatch(/The SCO had \d+ members/);
+  });
+
   it('names joined by "and" with one verb stay one claim about each of them', () => {
     const a = verdictOf('India and Pakistan joined in 2017');
     expect(a.verdict).toBe('supported');
