@@ -79,9 +79,18 @@ function placeSlot(k: Knowledge, claim: Claim, fact: Fact, extra: string[] = [])
   const placed = versions(fact).filter((v) => v.place);
   if (placed.length) return combine(placed.map((v) => claimed.has(v.place!)));
   // No place field: read the places the statement names.
-  const named = k.entities.mentions(fact.statement).filter((m) => m.entity.type === 'place').map((m) => m.entity.id);
+  const mentions = k.entities.mentions(fact.statement);
+  const named = mentions.filter((m) => m.entity.type === 'place').map((m) => m.entity.id);
   if (!named.length) return 'none';
-  return named.some((id) => claimed.has(id)) ? 'match' : 'conflict';
+  if (named.every((id) => claimed.has(id))) return 'match';
+  if (!named.some((id) => claimed.has(id))) return 'conflict';
+  // Some of several places: the claim's subject's own is the next place after it ("the Secretariat
+  // in Beijing and the RATS Executive Committee in Tashkent"); without that, the fact cannot tell.
+  const subjects = new Set(claim.subjects.map((s) => s.id));
+  const at = mentions.findIndex((m) => subjects.has(m.entity.id));
+  const next = at >= 0 ? mentions.slice(at + 1).find((m) => m.entity.type === 'place') : undefined;
+  if (!next) return 'none';
+  return claimed.has(next.entity.id) ? 'match' : 'conflict';
 }
 
 function countSlot(claim: Claim, fact: Fact): Slot {
@@ -273,6 +282,13 @@ function factsAboutNamed(k: Knowledge, claim: Claim): FactHit[] {
 function judgeGeneral(k: Knowledge, claim: Claim): Judgement {
   const topic = topicOf(claim);
   const hits = terms(topic).length ? rankFacts(k, topic, [], claim.mentions, { minCoverage: 0.35, limit: 12, heavy: unknownNames(claim) }) : factsAboutNamed(k, claim);
+  // Facts about the subject that state the claimed relation are on topic however the search ranks
+  // them: "RATS is based in Beijing" must meet the fact of where RATS is, among fifty about RATS.
+  for (const s of claim.relations.length ? claim.subjects : []) {
+    for (const f of k.base.factsAbout(s.id)) {
+      if (f.relation && claim.relations.includes(f.relation) && !hits.some((h) => h.fact === f)) hits.push({ fact: f, score: 0, coverage: 1, matched: [] });
+    }
+  }
   const claimed = ordinals(claim.text);
   const subjects = new Set(claim.subjects.map((s) => s.id));
   const event = eventSlots(k, claim);

@@ -137,9 +137,10 @@ export class EntityIndex {
         if (taken.slice(i, i + n).some(Boolean)) continue;
         const phrase = tokens.slice(i, i + n).join(' ');
         const id = this.aliasToId.get(phrase);
-        if (!id || (n === 1 && STOP_WORDS.has(phrase) && phrase !== 'sco' && phrase !== 'shos')) continue;
-        const entity = this.base.entity(id);
-        if (!entity) continue;
+        const entity = id ? this.base.entity(id) : undefined;
+        // A stop word alone names nothing, but for SCO and for a city: "Shanghai" left over once
+        // "Shanghai Cooperation Organisation" and "Shanghai Five" are read is the city.
+        if (!entity || (n === 1 && STOP_WORDS.has(phrase) && phrase !== 'sco' && phrase !== 'shos' && entity.type !== 'place')) continue;
         found.push({ entity, text: phrase, start: i, end: i + n, exact: true, score: 0 });
         for (let j = i; j < i + n; j++) taken[j] = true;
       }

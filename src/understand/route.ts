@@ -105,7 +105,7 @@ export function route(input: string): Route {
   if (MEMBERS_QUESTION.test(text) && status && status !== 'applicant' && !/\bwhen\b/i.test(text)) {
     return { intent: 'members', query: text, status, ...base };
   }
-  if (/^(full )?(members?|member states|observers?|dialogue partners?|partners)( (in|as of|of))?( \d{4})?\s*\??$/i.test(text)) {
+  if (/^((the )?(sco|shos|shanghai cooperation organi[sz]ation)('s)? )?(full )?(members?|member states|observers?|dialogue partners?|partners)( (in|as of|of))?( \d{4})?\s*\??$/i.test(text)) {
     return { intent: 'members', query: text, ...(status ? { status } : {}), ...base };
   }
 

@@ -153,6 +153,18 @@ describe('how people write claims', () => {
     expect(a.text).toContain(why);
   });
 
+  it.each([
+    ['the SCO Secretariat is in Tashkent', 'contradicted', /located in Beijing/],
+    ['the SCO Secretariat is in Beijing', 'supported', /located in Beijing/],
+    ['RATS is based in Beijing', 'contradicted', /headquarters in Tashkent/],
+    ['the Charter was signed in Shanghai', 'contradicted', /St Petersburg/],
+    ['the SCO was founded in Shanghai', 'supported', /15 June 2001 in Shanghai/],
+  ])('places: "%s" is %s', (claim, verdict, why) => {
+    const a = verdictOf(claim);
+    expect(a.verdict).toBe(verdict);
+    expect(a.text.split('\n')[1]).toMatch(why);
+  });
+
   it('a number inside a name is not a count of members ("Tianshan-2-2011 involved 2 countries")', () => {
     expect(verdictOf('Tianshan-2-2011 involved 2 countries').text).not.toMatch(/The SCO had \d+ members/);
   });

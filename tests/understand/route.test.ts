@@ -7,6 +7,8 @@ describe('routing text to an intent', () => {
     ['/sco member kazakhstan', 'member'],
     ['members 2010', 'members'],
     ['members', 'members'],
+    ['shanghai cooperation organisation members', 'members'],
+    ["the SCO's dialogue partners", 'members'],
     ['observers 2010', 'members'],
     ['dialogue partners 2016', 'members'],
     ['who are the observers', 'members'],
