@@ -180,7 +180,8 @@ function judgeCountryStatus(k: Knowledge, claim: Claim, country: Entity, status:
   if (!facts.length) {
     const other = history.filter((f) => f.status !== 'applicant' && f.status !== 'guest' && !isSnapshot(f));
     if (!other.length) return { verdict: 'unknown', reason: `The sources do not say that ${country.name} was ever ${withArticle(label)} of ${orgName}.`, evidence: [] };
-    const steps = other.map((f) => `${STATUS_LABEL[f.status!]} (${when(f)})`).join(', then ');
+    // Two facts can state the same step (the founding, from two documents): name it once.
+    const steps = [...new Set(other.map((f) => `${STATUS_LABEL[f.status!]} (${when(f)})`))].join(', then ');
     return { verdict: 'contradicted', reason: `The sources give ${country.name} as ${steps}, never as ${withArticle(label)} of ${orgName}.`, evidence: other };
   }
   const event = eventSlots(k, claim);

@@ -165,6 +165,12 @@ describe('how people write claims', () => {
     expect(a.text.split('\n')[1]).toMatch(why);
   });
 
+  it('names each step of a history once', () => {
+    expect(verdictOf('Uzbekistan joined the Shanghai Five in 1996').text.split('\n')[1]).toBe(
+      'The sources give Uzbekistan as observer (5 July 2000), then member (15 June 2001), never as a member of the Shanghai Five.',
+    );
+  });
+
   it('a number inside a name is not a count of members ("Tianshan-2-2011 involved 2 countries")', () => {
     expect(verdictOf('Tianshan-2-2011 involved 2 countries').text).not.toMatch(/The SCO had \d+ members/);
   });
