@@ -120,49 +120,32 @@ describe('how people write claims', () => {
   });
 
   it.each([
+    // A part that leaves out its verb takes the first part's.
     ['Kazakhstan joined in 2001 and India in 2015', 'contradicted', /“Kazakhstan joined in 2001”: supported\..*\n“India joined in 2015”: contradicted\./s],
     ['India joined in 2017 and Iran in 2023', 'contradicted', /“India joined in 2017”: supported\..*\n“Iran joined in 2023”: contradicted\./s],
     ['India became an observer in 2005 and a member in 2017', 'supported', /“India became a member in 2017”: supported/],
     ['Kazakhstan joined in 2001, and India and Pakistan in 2017', 'supported', /“India and Pakistan joined in 2017”: supported/],
     ['India became an observer in 2005 and a member in 2015', 'contradicted', /“India became a member in 2015”: contradicted/],
-  ])('a part that leaves out its verb takes the first part\'s: "%s" is %s', (claim, verdict, why) => {
-    const a = verdictOf(claim);
-    expect(a.verdict).toBe(verdict);
-    expect(a.text).toMatch(why);
-  });
-
-  it.each([
+    // "member state" after "is" claims a status.
     ['Mongolia is a member state', 'contradicted', /Mongolia as observer \(17 June 2004\), never as a member/],
     ['Mongolia is an SCO member state', 'contradicted', /never as a member/],
     ['Mongolia is not a member state', 'supported', /never as a member/],
     ['India is not a member state', 'contradicted', /India became a member of the SCO on 9 June 2017/],
-  ])('"member state" after "is" claims a status: "%s" is %s', (claim, verdict, why) => {
+    // Founders are counted as founders, not as today's members.
+    ['the SCO was founded by 5 countries', 'contradicted', /The SCO was founded in 2001 by 6 countries: China, Kazakhstan, Kyrgyzstan, Russia, Tajikistan, Uzbekistan\./],
+    ['the SCO was founded by six countries', 'supported', /The SCO was founded in 2001 by 6 countries/],
+    ['the Shanghai Five was founded by five countries', 'supported', /The Shanghai Five was founded in 1996 by 5 countries/],
+    ['the Shanghai Five had five members', 'supported', /The Shanghai Five had 5 members before it became the SCO in 2001/],
+    // Places: the subject's own, and "Shanghai" alone is the city.
+    ['the SCO Secretariat is in Tashkent', 'contradicted', /^The sources state otherwise: .*located in Beijing/m],
+    ['the SCO Secretariat is in Beijing', 'supported', /^The sources state it: .*located in Beijing/m],
+    ['RATS is based in Beijing', 'contradicted', /^The sources state otherwise: .*headquarters in Tashkent/m],
+    ['the Charter was signed in Shanghai', 'contradicted', /^The sources state otherwise: .*St Petersburg/m],
+    ['the SCO was founded in Shanghai', 'supported', /^The sources state it: .*15 June 2001 in Shanghai/m],
+  ])('"%s" is %s, and says why', (claim, verdict, why) => {
     const a = verdictOf(claim);
     expect(a.verdict).toBe(verdict);
     expect(a.text).toMatch(why);
-  });
-
-  it.each([
-    ['the SCO was founded by 5 countries', 'contradicted', 'The SCO was founded in 2001 by 6 countries: China, Kazakhstan, Kyrgyzstan, Russia, Tajikistan, Uzbekistan.'],
-    ['the SCO was founded by six countries', 'supported', 'The SCO was founded in 2001 by 6 countries'],
-    ['the Shanghai Five was founded by five countries', 'supported', 'The Shanghai Five was founded in 1996 by 5 countries'],
-    ['the Shanghai Five had five members', 'supported', 'The Shanghai Five had 5 members before it became the SCO in 2001'],
-  ])('counts of founders are the founders, not today\'s members: "%s" is %s', (claim, verdict, why) => {
-    const a = verdictOf(claim);
-    expect(a.verdict).toBe(verdict);
-    expect(a.text).toContain(why);
-  });
-
-  it.each([
-    ['the SCO Secretariat is in Tashkent', 'contradicted', /located in Beijing/],
-    ['the SCO Secretariat is in Beijing', 'supported', /located in Beijing/],
-    ['RATS is based in Beijing', 'contradicted', /headquarters in Tashkent/],
-    ['the Charter was signed in Shanghai', 'contradicted', /St Petersburg/],
-    ['the SCO was founded in Shanghai', 'supported', /15 June 2001 in Shanghai/],
-  ])('places: "%s" is %s', (claim, verdict, why) => {
-    const a = verdictOf(claim);
-    expect(a.verdict).toBe(verdict);
-    expect(a.text.split('\n')[1]).toMatch(why);
   });
 
   it('names each step of a history once', () => {
