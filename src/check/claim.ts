@@ -108,9 +108,11 @@ export function splitClaims(text: string): string[] {
 /** "India in 2015" after "Kazakhstan joined in 2001": "India joined in 2015"; undefined if it is not that. */
 function withVerbOf(first: string, gapped: string): string | undefined {
   const verb = CLAUSE_VERB.exec(first);
-  const [was] = findDates(first);
-  const [is] = findDates(gapped);
-  if (!verb || verb.index === 0 || !was || !is || findDates(first).length > 1 || findDates(gapped).length > 1) return undefined;
+  const firstDates = findDates(first);
+  const gappedDates = findDates(gapped);
+  if (!verb || verb.index === 0 || firstDates.length !== 1 || gappedDates.length !== 1) return undefined;
+  const was = firstDates[0]!;
+  const is = gappedDates[0]!;
   const named = gapped.slice(0, is.index).replace(/[\s,]*\b(in|on|at|by|from)?\s*$/i, '').trim();
   const after = gapped.slice(is.index + is.text.length).trim();
   if (!named || after) return undefined;

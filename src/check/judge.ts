@@ -11,7 +11,7 @@ import type { Knowledge } from '../knowledge.js';
 import type { FactHit } from '../search/facts.js';
 import { terms } from '../text/terms.js';
 import { rankFacts } from '../commands/lookup.js';
-import { isSnapshot, latestMembershipYear, membershipFacts, orgOf, standingsAsOf, STATUS_LABEL } from '../commands/membership.js';
+import { FOUNDED, isSnapshot, latestMembershipYear, membershipFacts, orgOf, standingsAsOf, STATUS_LABEL } from '../commands/membership.js';
 import type { QueryDate } from '../understand/dates.js';
 import { withoutDates } from '../understand/dates.js';
 import { type Claim, RELATION_CUES } from './claim.js';
@@ -157,7 +157,7 @@ function judgeCountryStatus(k: Knowledge, claim: Claim, country: Entity, status:
   const orgName = org === 'sco' ? 'the SCO' : 'the Shanghai Five';
   const history = membershipFacts(k.base, country.id);
   if (claim.founding && status === 'member') {
-    const year = org === 'sco' ? 2001 : 1996;
+    const year = FOUNDED[org];
     const founders = standingsAsOf(k.base, year, org).filter((s) => s.status === 'member');
     if (!founders.length) return { verdict: 'unknown', reason: `The sources do not list the founding members of ${orgName}.`, evidence: [] };
     const mine = founders.find((s) => s.country === country.id);
@@ -217,9 +217,9 @@ function judgeCount(k: Knowledge, claim: Claim): Judgement | undefined {
   // "Founded by five countries" counts the founders, whatever year the latest sources reach.
   const founded = claim.founding || claim.relations.includes('founded');
   const claimedYear = claim.dates.find((d) => !d.monthDayOnly)?.start.year;
-  // The Shanghai Five became the SCO in 2001: its last year is 2000.
-  const year = founded ? (claim.org === 'shanghai-five' ? 1996 : 2001) : (claimedYear ?? (claim.org === 'shanghai-five' ? 2000 : latestMembershipYear(k.base)));
-  const org = claim.org === 'shanghai-five' || year < 2001 ? 'shanghai-five' : 'sco';
+  // The Shanghai Five's last year is the one before the SCO was founded.
+  const year = founded ? FOUNDED[claim.org] : (claimedYear ?? (claim.org === 'shanghai-five' ? FOUNDED.sco - 1 : latestMembershipYear(k.base)));
+  const org = claim.org === 'shanghai-five' || year < FOUNDED.sco ? 'shanghai-five' : 'sco';
   const members = standingsAsOf(k.base, year, org).filter((s) => s.status === 'member');
   if (!members.length) return undefined;
   const evidence = [...new Set(members.map((s) => s.fact))].sort((a, b) => compareStart(b.date!.start, a.date!.start));
@@ -227,7 +227,7 @@ function judgeCount(k: Knowledge, claim: Claim): Judgement | undefined {
   const orgName = org === 'sco' ? 'The SCO' : 'The Shanghai Five';
   const verdict: Verdict = members.length === c.value ? 'supported' : 'contradicted';
   if (founded) return { verdict, reason: `${orgName} was founded in ${year} by ${members.length} countries: ${names}.`, evidence };
-  const asOf = claimedYear ? `in ${year}` : org === 'shanghai-five' ? 'before it became the SCO in 2001' : `as of the latest sources (${year})`;
+  const asOf = claimedYear ? `in ${year}` : org === 'shanghai-five' ? `before it became the SCO in ${FOUNDED.sco}` : `as of the latest sources (${year})`;
   return { verdict, reason: `${orgName} had ${members.length} members ${asOf}: ${names}.`, evidence };
 }
 

@@ -3,7 +3,7 @@ import { answerFact } from '../answer/cite.js';
 import type { Answer, AnswerFact } from '../answer/model.js';
 import type { Status } from '../facts/schema.js';
 import type { CommandContext } from './context.js';
-import { applicantsAsOf, latestMembershipYear, type Org, type Standing, standingsAsOf, STATUS_PLURAL } from './membership.js';
+import { applicantsAsOf, FOUNDED, latestMembershipYear, type Org, type Standing, standingsAsOf, STATUS_PLURAL } from './membership.js';
 
 const GROUPS: Status[] = ['member', 'observer', 'dialogue-partner', 'applicant'];
 
@@ -13,7 +13,7 @@ export function members(ctx: CommandContext): Answer {
   const asked = route.dates.find((d) => !d.monthDayOnly)?.start.year;
   const year = asked ?? latest;
   const filter = groupAsked(route.query);
-  const org: Org = year < 2001 ? 'shanghai-five' : 'sco';
+  const org: Org = year < FOUNDED.sco ? 'shanghai-five' : 'sco';
   const standings = standingsAsOf(k.base, year, org);
   if (org === 'sco') standings.push(...applicantsAsOf(k.base, year, standings));
   const orgName = org === 'sco' ? 'the SCO' : 'the Shanghai Five';
@@ -22,7 +22,7 @@ export function members(ctx: CommandContext): Answer {
     return {
       intent: 'members',
       title: `Nothing in the sources on ${orgName}'s membership in ${year}.`,
-      summary: year < 1996 ? 'The Shanghai Five first met in 1996; the SCO was founded in 2001.' : 'No dated membership fact covers that year.',
+      summary: year < FOUNDED['shanghai-five'] ? 'The Shanghai Five first met in 1996; the SCO was founded in 2001.' : 'No dated membership fact covers that year.',
       facts: [],
     };
   }

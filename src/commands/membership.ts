@@ -24,6 +24,9 @@ export const STATUS_PLURAL: Record<Status, string> = {
 
 export type Org = 'sco' | 'shanghai-five';
 
+/** When each began; the Shanghai Five became the SCO in 2001. */
+export const FOUNDED: Record<Org, number> = { 'shanghai-five': 1996, sco: 2001 };
+
 export function orgOf(fact: Fact): Org {
   return fact.about.includes('shanghai-five') && !fact.about.includes('sco') ? 'shanghai-five' : 'sco';
 }

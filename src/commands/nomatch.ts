@@ -14,8 +14,8 @@ export function suggestNames(k: Knowledge, text: string, filter?: (e: Entity) =>
   for (const probe of probes) {
     if (!probe) continue;
     for (const { entity, score } of k.entities.fuzzy(probe, 3, filter, 1)) {
-      // Close to the match that answers (0.35), so a near miss is offered, not taken; looser
-      // offered names that share only a few letters ("official" for "officers").
+      // Only close misses are offered (a name is taken at 0.35); looser ones share only a few
+      // letters with the word ("official" and "officers").
       if (score > 0.3) continue;
       scored.set(entity.name, Math.min(scored.get(entity.name) ?? 1, score));
     }

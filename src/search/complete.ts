@@ -12,6 +12,7 @@ import type { Entity, FactBase } from '../facts/model.js';
 import type { EntityType } from '../facts/schema.js';
 import type { Knowledge } from '../knowledge.js';
 import { key } from '../text/normalize.js';
+import { firstNotBefore } from './bisect.js';
 import type { EntityIndex } from './entities.js';
 
 export interface Choice {
@@ -51,7 +52,7 @@ export class NameCompleter {
     private readonly base: FactBase,
     private readonly entities: EntityIndex,
   ) {
-    const aliases = [...entities.aliases].sort((a, b) => (a.alias < b.alias ? -1 : a.alias > b.alias ? 1 : 0));
+    const aliases = [...entities.aliases].sort((a, b) => byText(a.alias, b.alias));
     this.keys = aliases.map((a) => a.alias);
     this.ids = aliases.map((a) => a.id);
     this.starts = new Int32Array(aliases.length);
@@ -62,7 +63,7 @@ export class NameCompleter {
     });
     this.joined = this.keys.join('\n');
     const named = [...base.entities.values()].map((e) => ({ e, k: key(e.name) }));
-    named.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+    named.sort((a, b) => byText(a.k, b.k));
     this.byName = named.map((n) => n.e);
     this.byName.forEach((e, i) => this.nameRank.set(e.id, i));
   }
@@ -78,11 +79,12 @@ export class NameCompleter {
       const r = Math.round(group * 1024) * RANKS + this.nameRank.get(id)!;
       if (r < (best.get(id) ?? Infinity) && wanted(this.base.entity(id))) best.set(id, r);
     };
-    for (let i = this.firstAtLeast(q); i < this.keys.length && this.keys[i]!.startsWith(q); i++) rank(this.ids[i]!, this.keys[i] === q ? EXACT : PREFIX);
+    for (let i = firstNotBefore(0, this.keys.length, (j) => this.keys[j]! < q); i < this.keys.length && this.keys[i]!.startsWith(q); i++) rank(this.ids[i]!, this.keys[i] === q ? EXACT : PREFIX);
     if (best.size < limit) {
       // Inside a name: one hit per alias is enough, so the search goes on from the next alias.
       for (let at = this.joined.indexOf(q); at >= 0; ) {
-        const i = this.aliasAt(at);
+        // The alias whose text holds this offset: the last one starting at or before it.
+        const i = firstNotBefore(0, this.starts.length, (j) => this.starts[j]! <= at) - 1;
         if (at > this.starts[i]!) rank(this.ids[i]!, INSIDE);
         at = i + 1 < this.keys.length ? this.joined.indexOf(q, this.starts[i + 1]!) : -1;
       }
@@ -92,28 +94,9 @@ export class NameCompleter {
     const order = Float64Array.from(best.values()).sort().subarray(0, limit);
     return Array.from(order, (r) => this.byName[r % RANKS]!);
   }
+}
 
-  /** The first sorted key not before q. */
-  private firstAtLeast(q: string): number {
-    let lo = 0;
-    let hi = this.keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.keys[mid]! < q) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  /** The alias whose text holds this offset of the joined keys. */
-  private aliasAt(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  }
+/** Code-unit order of folded keys: the order binary search needs, and cheaper than localeCompare. */
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

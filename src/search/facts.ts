@@ -12,6 +12,7 @@
 import type { Fact, FactBase } from '../facts/model.js';
 import { allowedEdits, NearIndex } from '../text/near.js';
 import { terms } from '../text/terms.js';
+import { firstNotBefore } from './bisect.js';
 import { buildPostings, type Postings } from './postings.js';
 
 export interface FactHit {
@@ -123,43 +124,36 @@ export class FactIndex {
     const matched = this.matched;
     const touched: number[] = [];
     const { offsets, docs, tfs } = this.postings;
-    unique.forEach((_, bit) => {
-      if (!essential[bit]) return;
-      for (const [t, weight] of forms[bit]!) {
-        const from = offsets[t]!;
-        const to = offsets[t + 1]!;
-        const idf = this.idf(to - from) * weight;
-        for (let j = from; j < to; j++) {
-          const doc = docs[j]!;
-          const tf = tfs[j]!;
-          if (matched[doc] === 0) touched.push(doc);
-          scores[doc] = scores[doc]! + (idf * tf * (K1 + 1)) / (tf + this.norms[doc]!);
-          matched[doc] = matched[doc]! | (1 << bit);
-        }
-      }
-    });
-    unique.forEach((_, bit) => {
-      if (essential[bit]) return;
-      for (const [t, weight] of forms[bit]!) {
-        const from = offsets[t]!;
-        const to = offsets[t + 1]!;
-        const idf = this.idf(to - from) * weight;
-        const addTo = (doc: number, j: number) => {
-          const tf = tfs[j]!;
-          scores[doc] = scores[doc]! + (idf * tf * (K1 + 1)) / (tf + this.norms[doc]!);
-          matched[doc] = matched[doc]! | (1 << bit);
-        };
-        // Few candidates: look each one up. Many: one pass down the postings is cheaper.
-        if (touched.length * Math.log2(to - from + 1) < to - from) {
-          for (const doc of touched) {
-            const j = find(docs, from, to, doc);
-            if (j >= 0) addTo(doc, j);
+    // The heaviest words first: the facts they find are the candidates. The lighter words are then
+    // looked up for those alone: each candidate in turn when there are few, else one pass down the postings.
+    for (const finding of [true, false]) {
+      unique.forEach((_, bit) => {
+        if (essential[bit] !== finding) return;
+        for (const [t, weight] of forms[bit]!) {
+          const from = offsets[t]!;
+          const to = offsets[t + 1]!;
+          const idf = this.idf(to - from) * weight;
+          const add = (doc: number, j: number) => {
+            const tf = tfs[j]!;
+            scores[doc] = scores[doc]! + (idf * tf * (K1 + 1)) / (tf + this.norms[doc]!);
+            matched[doc] = matched[doc]! | (1 << bit);
+          };
+          if (finding) {
+            for (let j = from; j < to; j++) {
+              if (matched[docs[j]!] === 0) touched.push(docs[j]!);
+              add(docs[j]!, j);
+            }
+          } else if (touched.length * Math.log2(to - from + 1) < to - from) {
+            for (const doc of touched) {
+              const j = firstNotBefore(from, to, (i) => docs[i]! < doc);
+              if (j < to && docs[j] === doc) add(doc, j);
+            }
+          } else {
+            for (let j = from; j < to; j++) if (matched[docs[j]!] !== 0) add(docs[j]!, j);
           }
-        } else {
-          for (let j = from; j < to; j++) if (matched[docs[j]!] !== 0) addTo(docs[j]!, j);
         }
-      }
-    });
+      });
+    }
     const boostIds = options.entities ?? [];
     // Candidates that pass, by number; their final scores replace the BM25 ones in `scores`.
     const passing = this.passing;
@@ -197,20 +191,6 @@ export class FactIndex {
     }
     return coverage;
   }
-}
-
-/** Where doc is in the sorted docs[from, to), or -1. */
-function find(docs: Int32Array, from: number, to: number, doc: number): number {
-  let lo = from;
-  let hi = to - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const d = docs[mid]!;
-    if (d === doc) return mid;
-    if (d < doc) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }
 
 /**
