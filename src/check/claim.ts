@@ -1,84 +1,202 @@
-/** Reading a claim as people write it in chat: who, did what, when, where, how many, and whether it is denied. */
+/**
+ * Reading a claim as people write it in chat: what relation it asserts, and which name
+ * fills which role (a country after "in" is a place; after "with" it took part; after
+ * "by" it acted), the dates at the precision typed, counts with their unit, and a
+ * negation only where it governs the claim's own verb.
+ */
 import type { Entity } from '../facts/model.js';
 import type { Status } from '../facts/schema.js';
 import type { Knowledge } from '../knowledge.js';
 import type { EntityMention } from '../search/entities.js';
+import { key } from '../text/normalize.js';
 import { findDates, type QueryDate, withoutDates } from '../understand/dates.js';
 import { statusIn } from '../understand/route.js';
+import { FAMILY_CUES, FRAME_VERBS } from './frames.js';
 import { type Count, counts } from './numbers.js';
 
+export type Role = 'subject' | 'place' | 'participant' | 'agent';
+
 export interface Claim {
+  /** The claim as judged: a correction's rejected value ("…, not 2015") taken out. */
   text: string;
   negated: boolean;
   mentions: EntityMention[];
-  /** What the claim is about: countries, bodies, treaties, exercises, people (not the SCO itself, not places). */
+  /** What the claim is about: countries, bodies, treaties, exercises, people (not the SCO itself when something else is named). */
   subjects: Entity[];
+  /** Where it happened: cities, ranges, and countries in a place role ("held in Kazakhstan"). */
   places: Entity[];
+  /** Who took part ("with Russia", "from five countries"): many-valued, never a place. */
+  participants: Entity[];
+  /** Who acted on a document or idea ("initiated by China"). */
+  agents: Entity[];
   /** Summits and other named events: "the Tashkent summit". */
   events: Entity[];
   dates: QueryDate[];
   counts: Count[];
   status?: Status;
-  /** Fact relations the claim's verb stands for. */
-  relations: string[];
-  org: 'sco' | 'shanghai-five';
+  /** Relation families the claim's words express (frames.ts), in table order. */
+  families: string[];
+  /** Families whose facts also state what the claim states (a count of participants is in the fact of the exercise). */
+  alsoIn: string[];
+  /** The organisation a status is claimed in: the SCO, the Shanghai Five or another one ("joined the WTO"). */
+  org: 'sco' | 'shanghai-five' | 'other';
+  /** Another organisation the claim names as what was joined or what it is about. */
+  otherOrgs: Entity[];
+  /** Names given a year that is not in the name ("Peace Mission 2014"): an instance the base may not hold. */
+  instances: { entity: Entity; date: QueryDate }[];
   /** Present tense ("Belarus is an observer"): judged as of the latest sources. */
   present: boolean;
   founding: boolean;
 }
 
-export const RELATION_CUES: [RegExp, string[]][] = [
-  [/\b(signed|signing|sign|concluded|initialled)\b/i, ['signed']],
-  [/\b(adopted|adopt|approved|approve|endorsed|passed)\b/i, ['adopted', 'approved', 'decided']],
-  [/\b(founded|established|created|set up|formed|launched|started|starts|began|begun|opened|inaugurated|instituted)\b/i, ['founded', 'established', 'created', 'launched']],
-  [/\b(held|hosted|host|took place|takes place|met|convened|conducted|staged|organi[sz]ed)\b/i, ['held', 'hosted']],
-  [/\b(entered into force|came into force|comes into force|came into effect|in force|effective)\b/i, ['entered-into-force']],
-  [/\b(ratified|ratify)\b/i, ['ratified']],
-  [/\b(based|located|headquartered|seated|sits|seat|situated)\b/i, ['located-in']],
-  [/\b(headed|heads|led|leads|chaired|chairs|secretary[- ]general|director)\b/i, ['headed-by']],
-  [/\b(proposed|propose|suggested|initiated|put forward|called for|initiative)\b/i, ['proposed']],
-  [/\b(meets|meet|convenes|sits)\b.*\b(year|annual|month|times|once|twice)\b|\b(annually|yearly)\b/i, ['meets']],
-  [/\b(participated|took part|take part|joined the exercise|involved)\b/i, ['participated']],
-  [/\b(gave|give|provided|allocated|granted|lent|loaned)\b/i, ['describes', 'decided']],
+/**
+ * The words before a name that give it its role, with why. Read on folded words; the longest cue
+ * that ends just before the name wins. A list continues the role ("from Kazakhstan, China and Russia").
+ */
+export const ROLE_CUES: readonly { words: string; role: Role; reason: string }[] = [
+  { words: 'in', role: 'place', reason: '"held in Kazakhstan": a country after "in" is where it happened' },
+  { words: 'at', role: 'place', reason: '"signed at Astana"' },
+  { words: 'near', role: 'place', reason: '"near Nurek"' },
+  { words: 'hosted by', role: 'place', reason: 'the host is the place' },
+  { words: 'territory of', role: 'place', reason: '"on the territory of Tajikistan"' },
+  { words: 'city of', role: 'place', reason: '"in the city of Kashgar"' },
+  { words: 'based in', role: 'place', reason: 'a seat' },
+  { words: 'from', role: 'participant', reason: '"troops from five countries" took part; "moved from Bishkek" is rare in claims' },
+  { words: 'with', role: 'participant', reason: '"together with India", "with Russia": others who took part' },
+  { words: 'involving', role: 'participant', reason: '"involving Kazakhstan"' },
+  { words: 'including', role: 'participant', reason: '"including China"' },
+  { words: 'among', role: 'participant', reason: '"among the participants"' },
+  { words: 'by', role: 'agent', reason: '"initiated by China", "signed by Russia": who acted' },
 ];
 
-const MEMBER_PREDICATE = /\b(is|are|was|were|became|become|becomes|remains?)\s+(?:not\s+|never\s+|no longer\s+)?(?:now\s+)?(?:an?\s+)?(?:full\s+)?(?:(?:sco|shos)\s+)?member[- ]states?\b/i;
-const NEGATION = /\b(not|never|no longer|didn'?t|doesn'?t|don'?t|wasn'?t|weren'?t|isn'?t|aren'?t|hasn'?t|haven'?t|neither|nor)\b/i;
-const PRESENT = /\b(is|are|has|have|remains|meets|heads|leads|sits)\b/i;
+/** Things done once, and those who act on them. */
+const THINGS = new Set(['treaty', 'exercise', 'event']);
+const ACTORS = new Set(['country', 'body', 'person', 'organisation']);
 
-export function parseClaim(k: Knowledge, text: string): Claim {
+/** Verbs after a country that make it the place: "Kazakhstan hosted the exercise". */
+const HOST_AFTER = /^(?:\s*(?:has|had|have|was|were|once|also|then|first))*\s*(?:host|hosts|hosted|hosting)\b/;
+
+const NEGATION = /\b(not|never|no longer|didn'?t|doesn'?t|don'?t|wasn'?t|weren'?t|isn'?t|aren'?t|hasn'?t|haven'?t|hadn'?t|neither|nor|failed to|refused to)\b/i;
+const PRESENT = /\b(is|are|has|have|remains|meets|heads|leads|sits)\b/i;
+const MEMBER_PREDICATE = /\b(is|are|was|were|became|become|becomes|remains?)\s+(?:not\s+|never\s+|no longer\s+)?(?:now\s+)?(?:an?\s+)?(?:full\s+)?(?:(?:sco|shos)\s+)?member[- ]states?\b/i;
+
+/**
+ * Phrases whose "not" does not deny the claim: "not only … but also", and a correction that
+ * rejects another value ("in 2017, not 2015"; "in Tashkent and not in Bishkek"). The rejected value
+ * is taken out, so the claim is what remains.
+ */
+function withoutFalseNegations(text: string): string {
+  const t = text.replace(/\bnot only\b/gi, ' ').replace(/\bbut also\b/gi, 'and');
+  return t
+    .replace(/(,\s*|\s+(?:and|but)\s+|\s+)not\s+((?:in|on|at)\s+)?([^,.;!?]{1,40}?)\s*(?=[,.;!?]|$)/gi, (whole, before: string, _prep, value: string) => {
+      // Only a bare value is a rejected alternative: "…, not 2015", "…, not in Bishkek"; "not held in Tashkent" denies.
+      const bare = value.split(/\s+/).length <= 4 && !CLAUSE_VERB.test(value) && !/\b(?:force|effect|member|observer|partner|true|correct)\b/i.test(value);
+      const corrects = /,|and|but/.test(before) || findDates(value).length > 0;
+      return bare && corrects ? '' : whole;
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A denial: a negation that governs the claim's verb, not one in a rejected alternative. */
+function isDenial(text: string): boolean {
+  return NEGATION.test(text);
+}
+
+function roleOf(tokens: string[], m: EntityMention, previous: { m: EntityMention; role: Role } | undefined): Role | undefined {
+  for (const cue of [...ROLE_CUES].sort((a, b) => b.words.length - a.words.length)) {
+    const words = cue.words.split(' ');
+    const at = m.start - words.length;
+    if (at >= 0 && words.every((w, i) => tokens[at + i] === w)) return cue.role;
+    // "in the Sughd region of Tajikistan", "from the armies of Kazakhstan": a cue a few words back, with only "the" and nouns between, is still the cue.
+    const the = m.start - words.length - 1;
+    if (the >= 0 && tokens[m.start - 1] === 'the' && words.every((w, i) => tokens[the + i] === w)) return cue.role;
+  }
+  // A list continues the role of its first name.
+  if (previous && previous.role !== 'subject') {
+    const between = tokens.slice(previous.m.end, m.start);
+    if (between.length <= 1 && between.every((w) => w === 'and' || w === 'or')) return previous.role;
+  }
+  return undefined;
+}
+
+export function parseClaim(k: Knowledge, raw: string): Claim {
+  const text = withoutFalseNegations(raw);
   const mentions = k.entities.mentions(text);
   // A year inside a name is part of the name: "Peace Mission 2007", "Interaction-2003".
   const dates = findDates(text).filter((d) => !mentions.some((m) => m.entity.type !== 'place' && m.text.includes(d.text.toLowerCase())));
   const rest = withoutDates(text, dates);
-  const entities = mentions.map((m) => m.entity);
-  const events = entities.filter((e) => e.type === 'event');
-  const places = entities.filter((e) => e.type === 'place');
-  const subjects = entities.filter((e) => !['place', 'event'].includes(e.type) && e.id !== 'sco' && e.id !== 'shanghai-five');
+  const tokens = key(text).split(' ');
+  const subjects: Entity[] = [];
+  const places: Entity[] = [];
+  const participants: Entity[] = [];
+  const agents: Entity[] = [];
+  const events: Entity[] = [];
+  const otherOrgs: Entity[] = [];
+  let previous: { m: EntityMention; role: Role } | undefined;
+  for (const m of mentions) {
+    const e = m.entity;
+    let role: Role = roleOf(tokens, m, previous) ?? 'subject';
+    if (e.type === 'event') events.push(e);
+    else if (e.type === 'place') places.push(e), (role = 'place');
+    else if (e.id === 'sco' || e.id === 'shanghai-five') subjects.push(e), (role = 'subject');
+    else if (role === 'place' && e.type === 'country') places.push(e);
+    else if (role === 'participant' && e.type === 'country') participants.push(e);
+    else if (role === 'agent' && (e.type === 'country' || e.type === 'person' || e.type === 'organisation')) agents.push(e);
+    else if (e.type === 'country' && HOST_AFTER.test(tokens.slice(m.end).join(' '))) places.push(e), (role = 'place');
+    else subjects.push(e), (role = 'subject');
+    if (e.type === 'organisation' && e.id !== 'sco' && e.id !== 'shanghai-five') otherOrgs.push(e);
+    previous = { m, role };
+  }
+  // With a treaty, exercise or event named, the countries, bodies and people beside it acted on it:
+  // "SCO heads of state signed the convention", "China and Russia hosted Peace Mission 2007".
+  if (subjects.some((e) => THINGS.has(e.type)) || events.length) {
+    for (const e of subjects.filter((x) => ACTORS.has(x.type) && x.id !== 'sco' && x.id !== 'shanghai-five')) {
+      subjects.splice(subjects.indexOf(e), 1);
+      agents.push(e);
+    }
+  }
+  const named = subjects.filter((e) => e.id !== 'sco' && e.id !== 'shanghai-five');
+  const instances = mentions.flatMap((m) => {
+    if (m.entity.type === 'place' || m.entity.type === 'country' || /\d{4}/.test(m.entity.name)) return [];
+    const next = dates.find((d) => d.index >= 0 && key(text.slice(0, d.index)).split(' ').filter(Boolean).length === m.end && !d.monthDayOnly);
+    return next ? [{ entity: m.entity, date: next }] : [];
+  });
   // Counts come from the words that are not names ("Tianshan-2-2011" is a name, not a count of 2).
   // Each name is taken out where it stands, so "five" in "the Shanghai Five" goes but "five countries" stays.
   const nameless = mentions.reduce((t, m) => t.replace(new RegExp(`\\b${m.text.split(' ').join('[^a-z0-9]+')}\\b`, 'i'), ' '), rest);
   // "SCO member states signed..." names who acted, not a status; "Mongolia is a member state" claims one.
   const status = MEMBER_PREDICATE.test(text) ? 'member' : statusIn(text.replace(/\bmember states?\b/gi, '').replace(/\bmembers? of\b/gi, 'member of'));
-  const relations = RELATION_CUES.filter(([re]) => re.test(text)).flatMap(([, r]) => r);
+  const cues = FAMILY_CUES.filter((c) => c.re.test(text));
+  const families = cues.map((c) => c.family);
+  const alsoIn = [...new Set(cues.flatMap((c) => c.alsoIn))].filter((f) => !families.includes(f));
+  const mentionsOrg = (id: string) => mentions.some((m) => m.entity.id === id);
+  // Joining the WTO is not joining the SCO: a status in another organisation is judged as any other fact.
+  const org = otherOrgs.some((o) => named.includes(o)) && !mentionsOrg('sco') ? 'other' : mentionsOrg('shanghai-five') ? 'shanghai-five' : 'sco';
   return {
     text,
-    negated: NEGATION.test(text),
+    negated: isDenial(text),
     mentions,
-    subjects,
+    subjects: named.length ? named : subjects,
     places,
+    participants,
+    agents,
     events,
     dates,
     counts: counts(nameless),
     ...(status ? { status } : {}),
-    relations,
-    org: entities.some((e) => e.id === 'shanghai-five') ? 'shanghai-five' : 'sco',
+    families,
+    alsoIn,
+    org,
+    otherOrgs,
+    instances,
     present: PRESENT.test(text) && !/\b(was|were|became|joined|had)\b/i.test(text),
     founding: /\bfound(ing|er|ers)\b|\boriginal\b|\bfrom the start\b/i.test(text),
   };
 }
 
-const CLAUSE_VERB = /\b(is|are|was|were|has|have|had|joined|became|signed|adopted|founded|established|created|held|hosted|met|meets|took place|entered|launched|proposed|approved|started|located|based|headed|conducted|participated)\b/i;
+/** A verb that makes a part of a sentence a claim of its own. */
+const CLAUSE_VERB = new RegExp(`\\b(?:is|are|was|were|has|have|had|became)\\b|${FRAME_VERBS.source}`, 'i');
 
 /**
  * Splits "X joined in 2017 and Y became an observer in 2005" into claims to judge one by one.
@@ -88,9 +206,10 @@ const CLAUSE_VERB = /\b(is|are|was|were|has|have|had|joined|became|signed|adopte
  * own ("India and Pakistan joined in 2017"), and the text is judged whole.
  */
 export function splitClaims(text: string): string[] {
+  const clean = withoutFalseNegations(text);
   const parts: string[] = [];
   let names = '';
-  for (const p of text.split(/\s*;\s*|,?\s+(?:and|but|while|whereas)\s+(?=(?:the\s+)?[A-Za-z])/)) {
+  for (const p of clean.split(/\s*;\s*|,?\s+(?:and|but|while|whereas)\s+(?=(?:the\s+)?[A-Za-z])/)) {
     // A bare name belongs with the next part: "India and Pakistan in 2017".
     if (!CLAUSE_VERB.test(p) && !findDates(p).length) names += `${p} and `;
     else {
@@ -98,10 +217,10 @@ export function splitClaims(text: string): string[] {
       names = '';
     }
   }
-  if (names || parts.length < 2) return [text];
+  if (names || parts.length < 2) return [clean];
   const first = parts[0]!;
   const claims = parts.map((p, i) => (i > 0 && !CLAUSE_VERB.test(p) ? withVerbOf(first, p) : p));
-  if (!claims.every((p) => p !== undefined && CLAUSE_VERB.test(p) && p.split(/\s+/).length >= 3)) return [text];
+  if (!claims.every((p) => p !== undefined && CLAUSE_VERB.test(p) && p.split(/\s+/).length >= 3)) return [clean];
   return claims as string[];
 }
 

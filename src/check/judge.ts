@@ -1,7 +1,11 @@
 /**
- * Judging one claim against the facts. A verdict other than `unknown` always rests on a
- * fact whose quote states the deciding date, place, count or status; where the documents
- * give different versions and the claim matches only some, the verdict is `disputed`.
+ * Judging one claim against the facts, by one set of rules (in the spirit of FEVER's strict scoring):
+ * - supported: a fact about the same subject, of the same relation, agrees on every slot the claim states;
+ * - contradicted: a fact about the same subject, of the same relation, gives another value on a slot
+ *   that relation holds once for that subject (frames.ts); the reason names both values;
+ * - disputed: the documents' versions split on a slot the claim states;
+ * - unknown: anything else, with the closest facts labelled as not settling it.
+ * Every supported or contradicted verdict then passes the evidence guard (evidence.ts).
  */
 import type { Verdict } from '../answer/model.js';
 import { compareStart, type DatePoint, type FactDate, formatDate, MONTHS } from '../facts/dates.js';
@@ -9,13 +13,16 @@ import type { Entity, Fact } from '../facts/model.js';
 import type { Status } from '../facts/schema.js';
 import type { Knowledge } from '../knowledge.js';
 import type { FactHit } from '../search/facts.js';
+import { rankFacts } from '../search/rank.js';
 import { terms } from '../text/terms.js';
-import { rankFacts } from '../commands/lookup.js';
-import { FOUNDED, isSnapshot, latestMembershipYear, membershipFacts, orgOf, standingsAsOf, STATUS_LABEL } from '../commands/membership.js';
+import { FOUNDED, isSnapshot, latestMembershipYear, membershipFacts, type Org, orgOf, standingsAsOf, STATUS_LABEL } from '../facts/membership.js';
 import type { QueryDate } from '../understand/dates.js';
 import { withoutDates } from '../understand/dates.js';
-import { type Claim, RELATION_CUES } from './claim.js';
+import type { Claim } from './claim.js';
+import { type Deciding, leadingQuotes } from './evidence.js';
+import { familyOf, frameOf, FRAME_WORDS, type Slot } from './frames.js';
 import { counts } from './numbers.js';
+import { TUNING } from './tuning.js';
 
 export interface Judgement {
   verdict: Verdict;
@@ -23,11 +30,15 @@ export interface Judgement {
   reason: string;
   /** Facts whose quotes decide the verdict. */
   evidence: Fact[];
+  /** The values the verdict turns on, for the evidence guard. */
+  deciding?: Deciding[];
+  /** For each evidence fact, the quote to show first: the one that states the deciding value. */
+  leads?: Map<Fact, number>;
   /** For `unknown`: the closest facts, which do not settle the claim. */
   context?: Fact[];
 }
 
-type Slot = 'match' | 'conflict' | 'split' | 'none';
+type Result = 'match' | 'conflict' | 'split' | 'none';
 
 interface Version {
   date?: FactDate;
@@ -58,76 +69,176 @@ export function datesAgree(claimed: QueryDate, date: FactDate): boolean {
   return compareStart(cut(from, hi), cut(hi, from)) <= 0 && compareStart(cut(lo, to), cut(to, lo)) <= 0;
 }
 
-function combine(results: boolean[]): Slot {
-  if (!results.length) return 'none';
-  if (results.every(Boolean)) return 'match';
-  return results.some(Boolean) ? 'split' : 'conflict';
+function combine(results: (boolean | undefined)[]): Result {
+  const known = results.filter((r): r is boolean => r !== undefined);
+  if (!known.length) return 'none';
+  if (known.every(Boolean)) return 'match';
+  return known.some(Boolean) ? 'split' : 'conflict';
 }
 
-function dateSlot(claim: Claim, fact: Fact, extra: QueryDate[] = []): Slot {
-  // A named event's date stands in for the claim's own only when the claim gives none.
+/** One slot of one claim compared with one fact. */
+interface SlotResult {
+  slot: Slot;
+  result: Result;
+  /** Stated by the claim itself (not filled in from a named summit): support needs it matched. */
+  stated: boolean;
+  /** The fact's value, for the reason and the guard. */
+  theirs?: string;
+  ours?: string;
+  deciding?: Deciding;
+  /** A country given as the place that only took part: "held in Kazakhstan, not Tajikistan; Kazakhstan took part". */
+  tookPart?: string;
+}
+
+/** The claim's own dates, or the date of the summit it names when it gives none. */
+function claimedDates(claim: Claim, event: EventSlots): { dates: QueryDate[]; stated: boolean } {
   const own = claim.dates.filter((d) => !d.monthDayOnly);
-  const claimed = own.length ? own : extra;
-  if (!claimed.length) return 'none';
-  const dated = versions(fact).filter((v) => v.date);
-  return combine(dated.map((v) => claimed.every((c) => datesAgree(c, v.date!))));
+  return own.length ? { dates: own, stated: true } : { dates: event.dates, stated: false };
 }
 
-function placeSlot(k: Knowledge, claim: Claim, fact: Fact, extra: string[] = []): Slot {
-  const claimed = new Set(claim.places.length ? claim.places.map((p) => p.id) : extra);
-  if (!claimed.size) return 'none';
+function dateSlot(claim: Claim, fact: Fact, event: EventSlots): SlotResult | undefined {
+  const { dates, stated } = claimedDates(claim, event);
+  if (!dates.length) return undefined;
+  const dated = versions(fact).filter((v) => v.date);
+  const result = combine(dated.map((v) => dates.every((c) => datesAgree(c, v.date!))));
+  const want = dates[0]!;
+  const other = dated.find((v) => !dates.every((c) => datesAgree(c, v.date!)))?.date;
+  return {
+    slot: 'date',
+    result,
+    stated,
+    ours: want.text,
+    ...(other ? { theirs: formatDate(other) } : {}),
+    deciding:
+      result === 'match'
+        ? { slot: 'date', fact, start: want.start, ...(want.end ? { end: want.end } : {}) }
+        : // The competing date, at the precision the claim was made in.
+          { slot: 'date', fact, start: atPrecision(other?.start ?? fact.date?.start ?? want.start, want.start) },
+  };
+}
+
+function atPrecision(p: DatePoint, like: DatePoint): DatePoint {
+  return { year: p.year, ...(like.month !== undefined && p.month !== undefined ? { month: p.month } : {}), ...(like.day !== undefined && p.day !== undefined && like.month !== undefined ? { day: p.day } : {}) };
+}
+
+/** Is a claimed place the fact's place: the same, or a country the fact's place lies in? undefined: the fact cannot tell. */
+function placeAgrees(k: Knowledge, claimed: string, theirs: string): boolean | undefined {
+  if (claimed === theirs) return true;
+  const their = k.base.entity(theirs);
+  const our = k.base.entity(claimed);
+  if (their?.in === claimed) return true;
+  // The claim is more precise than the fact ("in Tashkent" where the fact says Uzbekistan), or names no place the base places.
+  if (our?.in === theirs) return undefined;
+  return false;
+}
+
+function placeSlot(k: Knowledge, claim: Claim, fact: Fact, event: EventSlots): SlotResult | undefined {
+  const stated = claim.places.length > 0;
+  const claimed = stated ? claim.places.map((p) => p.id) : event.places;
+  if (!claimed.length) return undefined;
+  const ours = claimed.map((id) => k.base.entityName(id)).join(', ');
+  const tookPart = (theirs: string) => claimed.find((id) => id !== theirs && k.base.entity(id)?.type === 'country' && fact.about.includes(id) && k.base.entity(theirs)?.in !== id);
   const placed = versions(fact).filter((v) => v.place);
-  if (placed.length) return combine(placed.map((v) => claimed.has(v.place!)));
-  // No place field: read the places the statement names.
+  if (placed.length) {
+    const result = combine(placed.map((v) => claimed.map((c) => placeAgrees(k, c, v.place!)).find((r) => r !== undefined)));
+    const other = placed.find((v) => claimed.every((c) => placeAgrees(k, c, v.place!) === false))?.place;
+    const part = other ? tookPart(other) : undefined;
+    return {
+      slot: 'place',
+      result,
+      stated,
+      ours,
+      ...(other ? { theirs: k.base.entityName(other) } : {}),
+      ...(part ? { tookPart: k.base.entityName(part) } : {}),
+      deciding: { slot: 'place', fact, places: result === 'match' ? claimed.slice(0, 1) : [other ?? fact.place!] },
+    };
+  }
+  // No place field: the places the statement names. Of several, the subject's own is the next one after it
+  // ("the Secretariat in Beijing and the RATS Executive Committee in Tashkent").
   const mentions = k.entities.mentions(fact.statement);
   const named = mentions.filter((m) => m.entity.type === 'place').map((m) => m.entity.id);
-  if (!named.length) return 'none';
-  if (named.every((id) => claimed.has(id))) return 'match';
-  if (!named.some((id) => claimed.has(id))) return 'conflict';
-  // Some of several places: the claim's subject's own is the next place after it ("the Secretariat
-  // in Beijing and the RATS Executive Committee in Tashkent"); without that, the fact cannot tell.
+  if (!named.length) return { slot: 'place', result: 'none', stated, ours };
   const subjects = new Set(claim.subjects.map((s) => s.id));
   const at = mentions.findIndex((m) => subjects.has(m.entity.id));
-  const next = at >= 0 ? mentions.slice(at + 1).find((m) => m.entity.type === 'place') : undefined;
-  if (!next) return 'none';
-  return claimed.has(next.entity.id) ? 'match' : 'conflict';
+  const next = named.length === 1 ? named[0] : at >= 0 ? mentions.slice(at + 1).find((m) => m.entity.type === 'place')?.entity.id : undefined;
+  if (!next) return { slot: 'place', result: 'none', stated, ours };
+  const agrees = claimed.map((c) => placeAgrees(k, c, next)).find((r) => r !== undefined);
+  if (agrees === undefined) return { slot: 'place', result: 'none', stated, ours };
+  return {
+    slot: 'place',
+    result: agrees ? 'match' : 'conflict',
+    stated,
+    ours,
+    theirs: k.base.entityName(next),
+    deciding: { slot: 'place', fact, places: agrees ? claimed.slice(0, 1) : [next] },
+  };
 }
 
-function countSlot(claim: Claim, fact: Fact): Slot {
-  if (!claim.counts.length) return 'none';
-  const own = [...counts(fact.statement), ...(fact.value !== undefined ? counts(String(fact.value)) : [])];
-  const results: boolean[] = [];
-  for (const c of claim.counts) {
-    const same = own.filter((o) => o.unit === c.unit);
-    if (same.length) results.push(same.some((o) => o.value === c.value));
+
+function countSlot(claim: Claim, fact: Fact): SlotResult | undefined {
+  if (!claim.counts.length) return undefined;
+  // Each version's figure: its own value where it gives one, else the statement's counts.
+  const statement = counts(fact.statement);
+  const figures = versions(fact).map((v) => (v.value !== undefined && v.value !== fact.value ? counts(String(v.value)) : [...statement, ...(fact.value !== undefined ? counts(String(fact.value)) : [])]));
+  const results: (boolean | undefined)[] = [];
+  let theirs: number | undefined;
+  let ours: number | undefined;
+  for (const own of figures) {
+    for (const c of claim.counts) {
+      const same = own.filter((o) => o.unit === c.unit);
+      if (!same.length) continue;
+      const agrees = same.some((o) => Math.abs(o.value - c.value) <= Math.max(o.value, c.value) * TUNING.approximateCount);
+      results.push(agrees);
+      ours = c.value;
+      if (!agrees) theirs ??= same[0]!.value;
+    }
   }
-  return combine(results);
+  const result = combine(results);
+  if (result === 'none') return { slot: 'count', result, stated: true };
+  return {
+    slot: 'count',
+    result,
+    stated: true,
+    ...(ours !== undefined ? { ours: ours.toLocaleString('en-GB') } : {}),
+    ...(theirs !== undefined ? { theirs: theirs.toLocaleString('en-GB') } : {}),
+    deciding: { slot: 'count', fact, value: result === 'match' ? ours! : theirs! },
+  };
 }
 
-const flip = (v: Verdict): Verdict => (v === 'supported' ? 'contradicted' : v === 'contradicted' ? 'supported' : v);
+const NOT_AGENTS = new Set(['sco', 'shanghai-five']);
 
-function finish(claim: Claim, j: Judgement): Judgement {
-  if (!claim.negated || (j.verdict !== 'supported' && j.verdict !== 'contradicted')) return j;
-  return { ...j, verdict: flip(j.verdict), reason: `The claim is a denial. ${j.reason}` };
+/** Who acted: "initiated by China". A fact names its actors among the countries, people and organisations it is about. */
+function agentSlot(k: Knowledge, claim: Claim, fact: Fact, subject: Entity | undefined): SlotResult | undefined {
+  if (!claim.agents.length) return undefined;
+  const actors = fact.about.filter((id) => id !== subject?.id && !NOT_AGENTS.has(id) && ['country', 'person', 'organisation'].includes(k.base.entity(id)?.type ?? ''));
+  const ours = claim.agents.map((a) => a.name).join(', ');
+  if (!actors.length) return { slot: 'agent', result: 'none', stated: true, ours };
+  const all = claim.agents.every((a) => actors.includes(a.id));
+  const none = !claim.agents.some((a) => actors.includes(a.id));
+  return {
+    slot: 'agent',
+    result: all ? 'match' : none ? 'conflict' : 'none',
+    stated: true,
+    ours,
+    theirs: actors.map((id) => k.base.entityName(id)).join(', '),
+    deciding: { slot: 'name', fact, entities: all ? claim.agents.map((a) => a.id) : actors.slice(0, 1) },
+  };
 }
 
-function when(f: Fact): string {
-  return f.date ? formatDate(f.date) : 'an undated time';
+/** Who took part: never a contradiction, for one who is not listed may still have been there. */
+function participantSlot(claim: Claim, fact: Fact): SlotResult | undefined {
+  if (!claim.participants.length) return undefined;
+  const all = claim.participants.every((p) => fact.about.includes(p.id));
+  return { slot: 'participants', result: all ? 'match' : 'none', stated: true, ...(all ? { deciding: { slot: 'name', fact, entities: claim.participants.map((p) => p.id) } } : {}) };
 }
 
-/** "on 9 June 2017", "in June 2017", "in 2017". */
-function at(f: Fact): string {
-  return f.date && f.date.start.day !== undefined && !f.date.end ? `on ${when(f)}` : `in ${when(f)}`;
-}
-
-const withArticle = (label: string) => `${/^[aeiou]/.test(label) ? 'an' : 'a'} ${label}`;
-
-function statusFacts(k: Knowledge, country: Entity, status: Status, org: 'sco' | 'shanghai-five'): Fact[] {
-  return membershipFacts(k.base, country.id).filter((f) => f.status === status && orgOf(f) === org);
+interface EventSlots {
+  dates: QueryDate[];
+  places: string[];
 }
 
 /** The summit or event a claim names ("the Tashkent summit"): its date and place, for comparing. */
-function eventSlots(k: Knowledge, claim: Claim): { dates: QueryDate[]; places: string[] } {
+function eventSlots(k: Knowledge, claim: Claim): EventSlots {
   const dates: QueryDate[] = [];
   const places: string[] = [];
   for (const e of claim.events) {
@@ -138,97 +249,20 @@ function eventSlots(k: Knowledge, claim: Claim): { dates: QueryDate[]; places: s
   return { dates, places };
 }
 
-function judgeMembership(k: Knowledge, claim: Claim, countries: Entity[]): Judgement {
-  const status = claim.status!;
-  const parts = countries.map((c) => judgeCountryStatus(k, claim, c, status));
-  if (parts.length === 1) return parts[0]!;
-  const verdicts = new Set(parts.map((p) => p.verdict));
-  const evidence = [...new Set(parts.flatMap((p) => p.evidence))];
-  const reason = parts.map((p) => p.reason).join(' ');
-  if (verdicts.size === 1) return { verdict: parts[0]!.verdict, reason, evidence };
-  // Part right and part wrong is not supported.
-  const verdict: Verdict = verdicts.has('contradicted') ? 'contradicted' : verdicts.has('disputed') ? 'disputed' : 'unknown';
-  return { verdict, reason: `Mixed: ${reason}`, evidence };
-}
 
-function judgeCountryStatus(k: Knowledge, claim: Claim, country: Entity, status: Status): Judgement {
-  const label = STATUS_LABEL[status];
-  const org = claim.org;
-  const orgName = org === 'sco' ? 'the SCO' : 'the Shanghai Five';
-  const history = membershipFacts(k.base, country.id);
-  if (claim.founding && status === 'member') {
-    const year = FOUNDED[org];
-    const founders = standingsAsOf(k.base, year, org).filter((s) => s.status === 'member');
-    if (!founders.length) return { verdict: 'unknown', reason: `The sources do not list the founding members of ${orgName}.`, evidence: [] };
-    const mine = founders.find((s) => s.country === country.id);
-    if (mine) return { verdict: 'supported', reason: `${country.name} is among the founding members of ${orgName} (${year}).`, evidence: [mine.fact] };
-    const joined = history.find((f) => f.status === 'member');
-    const names = founders.map((s) => k.base.entityName(s.country)).join(', ');
-    return {
-      verdict: 'contradicted',
-      reason: `The founding members of ${orgName} were ${names}; ${country.name} was not among them${joined ? ` (it became a member of ${orgOf(joined) === 'sco' ? 'the SCO' : 'the Shanghai Five'} ${at(joined)})` : ''}.`,
-      evidence: [...new Set([founders[0]!.fact, ...(joined ? [joined] : [])])],
-    };
+/**
+ * The claim's subject as this fact has it. The fact's own subject is its first `about`; a later
+ * thing (a summit, a treaty, a person) is a co-subject; a later country took part or was a party,
+ * which does not make the fact about that country. The SCO is a subject only where it comes first.
+ */
+function subjectIn(claim: Claim, fact: Fact): Entity | undefined {
+  const wanted = claim.subjects.length ? claim.subjects : claim.events;
+  for (const [i, id] of fact.about.entries()) {
+    const e = wanted.find((s) => s.id === id);
+    if (!e) continue;
+    if (i === 0 || (e.type !== 'country' && e.id !== 'sco' && e.id !== 'shanghai-five')) return e;
   }
-  const all = statusFacts(k, country, status, org);
-  // A document's list of who was what says nothing about when a country became it.
-  const changes = all.filter((f) => !isSnapshot(f));
-  const facts = changes.length ? changes : all;
-  if (facts.length && !changes.length && claim.dates.some((d) => !d.monthDayOnly)) {
-    return { verdict: 'unknown', reason: `The sources list ${country.name} as ${withArticle(label)} of ${orgName} but do not say when it became one.`, evidence: [], context: facts.slice(0, 2) };
-  }
-  if (!facts.length) {
-    const other = history.filter((f) => f.status !== 'applicant' && f.status !== 'guest' && !isSnapshot(f));
-    if (!other.length) return { verdict: 'unknown', reason: `The sources do not say that ${country.name} was ever ${withArticle(label)} of ${orgName}.`, evidence: [] };
-    // Two facts can state the same step (the founding, from two documents): name it once.
-    const steps = [...new Set(other.map((f) => `${STATUS_LABEL[f.status!]} (${when(f)})`))].join(', then ');
-    return { verdict: 'contradicted', reason: `The sources give ${country.name} as ${steps}, never as ${withArticle(label)} of ${orgName}.`, evidence: other };
-  }
-  const event = eventSlots(k, claim);
-  const results = facts.map((f) => ({ f, date: dateSlot(claim, f, event.dates), place: placeSlot(k, claim, f, event.places) }));
-  const timed = results.filter((r) => r.date !== 'none' || r.place !== 'none');
-  if (timed.length) {
-    const ok = (x: Slot) => x === 'match' || x === 'none';
-    const match = timed.find((r) => ok(r.date) && ok(r.place));
-    if (match) return { verdict: 'supported', reason: `${country.name} became ${withArticle(label)} of ${orgName} ${at(match.f)}.`, evidence: [match.f] };
-    const split = timed.find((r) => r.date === 'split' || r.place === 'split');
-    if (split) return { verdict: 'disputed', reason: `The sources differ on when ${country.name} became ${withArticle(label)}.`, evidence: [split.f] };
-    const first = facts[0]!;
-    return { verdict: 'contradicted', reason: `${country.name} became ${withArticle(label)} of ${orgName} ${at(first)}, not as claimed.`, evidence: [first] };
-  }
-  if (claim.present) {
-    const latest = latestMembershipYear(k.base);
-    const now = standingsAsOf(k.base, latest, org).find((s) => s.country === country.id);
-    if (now && now.status !== status) {
-      return {
-        verdict: 'contradicted',
-        reason: `${country.name} was ${withArticle(label)} from ${when(facts[0]!)}, but as of the latest sources (${latest}) it is ${withArticle(STATUS_LABEL[now.status])} (since ${when(now.fact)}).`,
-        evidence: [now.fact, facts[0]!],
-      };
-    }
-  }
-  return { verdict: 'supported', reason: `${country.name} became ${withArticle(label)} of ${orgName} ${at(facts[0]!)}.`, evidence: [facts[0]!] };
-}
-
-function judgeCount(k: Knowledge, claim: Claim): Judgement | undefined {
-  const c = claim.counts.find((x) => x.unit === 'member');
-  // Members of the organisation itself: a count about a named exercise, treaty or body is something else.
-  if (!c || claim.subjects.length || claim.events.length) return undefined;
-  // "Founded by five countries" counts the founders, whatever year the latest sources reach.
-  const founded = claim.founding || claim.relations.includes('founded');
-  const claimedYear = claim.dates.find((d) => !d.monthDayOnly)?.start.year;
-  // The Shanghai Five's last year is the one before the SCO was founded.
-  const year = founded ? FOUNDED[claim.org] : (claimedYear ?? (claim.org === 'shanghai-five' ? FOUNDED.sco - 1 : latestMembershipYear(k.base)));
-  const org = claim.org === 'shanghai-five' || year < FOUNDED.sco ? 'shanghai-five' : 'sco';
-  const members = standingsAsOf(k.base, year, org).filter((s) => s.status === 'member');
-  if (!members.length) return undefined;
-  const evidence = [...new Set(members.map((s) => s.fact))].sort((a, b) => compareStart(b.date!.start, a.date!.start));
-  const names = members.map((s) => k.base.entityName(s.country)).join(', ');
-  const orgName = org === 'sco' ? 'The SCO' : 'The Shanghai Five';
-  const verdict: Verdict = members.length === c.value ? 'supported' : 'contradicted';
-  if (founded) return { verdict, reason: `${orgName} was founded in ${year} by ${members.length} countries: ${names}.`, evidence };
-  const asOf = claimedYear ? `in ${year}` : org === 'shanghai-five' ? `before it became the SCO in ${FOUNDED.sco}` : `as of the latest sources (${year})`;
-  return { verdict, reason: `${orgName} had ${members.length} members ${asOf}: ${names}.`, evidence };
+  return undefined;
 }
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
@@ -243,8 +277,7 @@ function ordinals(text: string): Set<string> {
  * values are compared, not searched, and the verb is matched as a relation ("hosted" ~ "held").
  */
 function topicOf(claim: Claim): string {
-  let text = withoutDates(claim.text, claim.dates);
-  for (const [re] of RELATION_CUES) text = text.replace(new RegExp(re.source, 'gi'), ' ');
+  let text = withoutDates(claim.text, claim.dates).replace(FRAME_WORDS, ' ');
   // Only a place the claim puts something in ("held in Tashkent"); "the Bishkek Declaration" keeps its name.
   for (const p of claim.places) {
     for (const name of [p.name, ...p.aliases]) {
@@ -254,11 +287,10 @@ function topicOf(claim: Claim): string {
   return text.replace(/\b\d[\d,.]*\b/g, ' ');
 }
 
-interface Candidate {
-  fact: Fact;
-  /** How closely the fact is about what the claim is about: topic words, relation, subject. */
-  relevance: number;
-  verdict: Verdict;
+/** The topic's own words, without the names of what the claim is about: what identifies a theme such as "its law on energy". */
+function themeTerms(claim: Claim, topic: string): string[] {
+  const named = new Set(claim.mentions.flatMap((m) => terms(m.text)));
+  return terms(topic).filter((t) => !named.has(t));
 }
 
 /**
@@ -272,81 +304,320 @@ function unknownNames(claim: Claim): string[] {
   return terms(names.join(' '));
 }
 
-/** Facts mainly about what the claim names, for a claim that is nothing but names and values ("the SCO was founded in 2001"). */
-function factsAboutNamed(k: Knowledge, claim: Claim): FactHit[] {
-  const ids = new Set(claim.mentions.filter((m) => m.entity.type !== 'place').map((m) => m.entity.id));
-  return k.base.facts
-    .filter((f) => f.about[0] !== undefined && ids.has(f.about[0]) && f.relation !== undefined && claim.relations.includes(f.relation))
-    .map((fact) => ({ fact, score: 1, coverage: 1, matched: [] }));
+interface Candidate {
+  fact: Fact;
+  /** How closely the fact is about what the claim is about: topic words, relation, subject. */
+  relevance: number;
+  verdict: Verdict;
+  slots: SlotResult[];
+  subject?: Entity;
+  /** Why a conflict did not contradict: the slot holds many values for this subject. */
+  manyValued?: SlotResult;
+  /** Of the claimed relation's family (not a description that happens to share words). */
+  aligned: boolean;
+  /** A claim with no value to compare: the names its quote must give. */
+  bare?: string[];
+}
+
+function candidateFacts(k: Knowledge, claim: Claim, topic: string): FactHit[] {
+  const hits = terms(topic).length
+    ? rankFacts(k, topic, [], claim.mentions, { minCoverage: TUNING.candidateCoverage, limit: TUNING.candidates, heavy: unknownNames(claim) })
+    : [];
+  // Facts whose own subject is what the claim names, with the claimed relation, are on topic however the
+  // search ranks them: "RATS is based in Beijing" must meet the fact of where RATS is, among fifty about RATS.
+  const seen = new Set(hits.map((h) => h.fact));
+  for (const s of [...claim.subjects, ...claim.events]) {
+    for (const f of k.base.factsAbout(s.id)) {
+      const family = familyOf(f.relation);
+      if (seen.has(f) || !family || !(claim.families.includes(family) || !claim.families.length) || subjectIn(claim, f) === undefined) continue;
+      hits.push({ fact: f, score: 0, coverage: terms(topic).length ? 0.5 : 1, matched: [] });
+      seen.add(f);
+    }
+  }
+  return hits;
+}
+
+function weigh(k: Knowledge, claim: Claim, h: FactHit, event: EventSlots, theme: string[]): Candidate | undefined {
+  const f = h.fact;
+  const subject = subjectIn(claim, f);
+  if ((claim.subjects.length || claim.events.length) && !subject) return undefined;
+  // Every thing the claim names as its subject must be in the fact: Russia's joining the WTO says nothing of Kazakhstan's.
+  if (!claim.subjects.every((s) => f.about.includes(s.id) || f.place === s.id)) return undefined;
+  // "Peace Mission 2014": a year on a name is an instance the base may not have; another year's fact is not about it.
+  if (subject && claim.instances.some((i) => i.entity.id === subject.id) && !(f.date && claim.instances.some((i) => i.entity.id === subject.id && datesAgree(i.date, f.date!)))) return undefined;
+  // "The first meeting" is not the third one: a different ordinal is a different event.
+  const claimed = ordinals(claim.text);
+  const own = ordinals(f.statement);
+  if (claimed.size && own.size && ![...claimed].some((o) => own.has(o))) return undefined;
+  const family = familyOf(f.relation);
+  // "Peace Mission-2010 had 6,000 soldiers": "had" states a figure, which any fact of that thing can give.
+  const figure = claim.counts.length > 0 && claim.families.every((x) => x === 'statistic');
+  const aligned = family !== undefined && (claim.families.includes(family) || claim.alsoIn.includes(family) || (figure && family !== 'describes'));
+  // A fact that only describes can agree with a claim, never contradict one: it states no event.
+  const loose = !claim.families.length || family === 'describes' || family === 'statistic';
+  if (!aligned && !loose) return undefined;
+  const slots = [dateSlot(claim, f, event), placeSlot(k, claim, f, event), countSlot(claim, f), agentSlot(k, claim, f, subject), participantSlot(claim, f)].filter(
+    (s): s is SlotResult => s !== undefined,
+  );
+  const stated = slots.filter((s) => s.stated);
+  const compared = slots.filter((s) => s.result !== 'none');
+  const frame = frameOf(f.relation);
+  // A slot is single-valued for this subject when the frame says so and the subject is one thing done once,
+  // or the claim names the theme in words the fact shares ("adopted its law on energy"), or the organisation joined.
+  const factTerms = new Set(terms(`${f.statement} ${f.tags.join(' ')}`));
+  const themeNamed =
+    (theme.length >= TUNING.namedThemeWords && theme.every((t) => factTerms.has(t))) || claim.otherOrgs.some((o) => f.about.includes(o.id) && o.id !== subject?.id);
+  const oneSubject = (subject !== undefined && (frame?.once.includes(subject.type) ?? false)) || themeNamed;
+  const single = (s: SlotResult) => aligned && oneSubject && (frame?.single.includes(s.slot) ?? false);
+  let verdict: Verdict = 'unknown';
+  let bare: string[] | undefined;
+  let manyValued: SlotResult | undefined;
+  const conflicts = compared.filter((s) => s.result === 'conflict');
+  const splits = compared.filter((s) => s.result === 'split');
+  if (conflicts.length) {
+    if (conflicts.some(single) && (subject || h.coverage >= TUNING.looseSupportCoverage)) verdict = splits.length ? 'disputed' : 'contradicted';
+    else manyValued = conflicts[0];
+  } else if (splits.length) {
+    if (aligned || h.coverage >= TUNING.looseSupportCoverage) verdict = 'disputed';
+  } else if (stated.length) {
+    // Every slot the claim states must be one the fact gives and agrees on.
+    // A description supports only what it says of its own subject, and only with nearly all the claim's words.
+    const own = subject !== undefined && f.about[0] === subject.id;
+    if (stated.every((s) => s.result === 'match') && (aligned ? subject || h.coverage >= TUNING.looseSupportCoverage : own && h.coverage >= TUNING.looseSupportCoverage)) verdict = 'supported';
+  } else if (!claim.dates.length && !claim.places.length && !claim.counts.length) {
+    // Nothing to compare but the relation itself: the fact must state that relation about everything the claim names.
+    const named = claim.subjects.length > 0 && claim.subjects.every((s) => f.about.includes(s.id));
+    if (aligned && named && h.coverage >= TUNING.bareSupportCoverage) verdict = 'supported';
+  }
+  if (verdict === 'supported' && !slots.some((s) => s.result === 'match')) bare = [subject?.id ?? f.about[0]!];
+  const relevance = h.coverage + (aligned ? 0.3 : 0) + (subject && f.about[0] === subject.id ? 0.2 : 0) + (compared.length ? 0.1 : 0);
+  return { fact: f, relevance, verdict, aligned, slots, ...(subject ? { subject } : {}), ...(manyValued ? { manyValued } : {}), ...(bare ? { bare } : {}) };
+}
+
+function contradiction(k: Knowledge, c: Candidate): string {
+  const parts = c.slots
+    .filter((s) => s.result === 'conflict' && s.theirs)
+    .map((s) => {
+      const prep = s.slot === 'place' ? 'in ' : '';
+      const note = s.tookPart ? `; ${s.tookPart} took part` : '';
+      return `${prep}${s.theirs}, not ${prep}${s.ours ?? 'as claimed'}${note}`;
+    });
+  const what = c.subject ? k.base.entityName(c.subject.id) : 'The sources';
+  return `${what}: ${parts.join('; ')}. ${c.fact.statement}`;
 }
 
 function judgeGeneral(k: Knowledge, claim: Claim): Judgement {
   const topic = topicOf(claim);
-  const hits = terms(topic).length ? rankFacts(k, topic, [], claim.mentions, { minCoverage: 0.35, limit: 12, heavy: unknownNames(claim) }) : factsAboutNamed(k, claim);
-  // Facts about the subject that state the claimed relation are on topic however the search ranks
-  // them: "RATS is based in Beijing" must meet the fact of where RATS is, among fifty about RATS.
-  for (const s of claim.relations.length ? claim.subjects : []) {
-    for (const f of k.base.factsAbout(s.id)) {
-      if (f.relation && claim.relations.includes(f.relation) && !hits.some((h) => h.fact === f)) hits.push({ fact: f, score: 0, coverage: 1, matched: [] });
-    }
-  }
-  const claimed = ordinals(claim.text);
-  const subjects = new Set(claim.subjects.map((s) => s.id));
+  const theme = themeTerms(claim, topic);
   const event = eventSlots(k, claim);
-  const candidates: Candidate[] = [];
-  for (const h of hits) {
-    const f = h.fact;
-    const about = !subjects.size || f.about.some((id) => subjects.has(id)) || (f.place !== undefined && subjects.has(f.place));
-    if (!about) continue;
-    // "The first meeting" is not the third one: a different ordinal is a different event.
-    const own = ordinals(f.statement);
-    if (claimed.size && own.size && ![...claimed].some((o) => own.has(o))) continue;
-    const aligned = !claim.relations.length || (f.relation !== undefined && claim.relations.includes(f.relation));
-    const slots = [dateSlot(claim, f, event.dates), placeSlot(k, claim, f, event.places), countSlot(claim, f)].filter((s) => s !== 'none');
-    let verdict: Verdict = 'unknown';
-    // To say "no", a fact must be about the same thing: what the claim names, or most of its words.
-    const enough = subjects.size ? h.coverage >= 0.45 : h.coverage >= 0.6;
-    if (slots.includes('conflict') && enough) verdict = slots.includes('split') ? 'disputed' : 'contradicted';
-    else if (slots.includes('split') && enough) verdict = 'disputed';
-    // Support needs the fact to say what the claim says: its relation, or nearly all its words.
-    else if (slots.length && slots.every((s) => s === 'match') && (aligned && claim.relations.length ? h.coverage >= 0.5 : h.coverage >= 0.8)) verdict = 'supported';
-    else if (!slots.length && !claim.dates.length && !claim.places.length && !claim.counts.length && h.coverage >= 0.7 && aligned) verdict = 'supported';
-    const relevance = h.coverage + (aligned && claim.relations.length ? 0.3 : 0) + (f.about[0] && subjects.has(f.about[0]) ? 0.2 : 0);
-    candidates.push({ fact: f, relevance, verdict });
-  }
+  const hits = candidateFacts(k, claim, topic);
+  const candidates = hits.map((h) => weigh(k, claim, h, event, theme)).filter((c): c is Candidate => c !== undefined);
   candidates.sort((a, b) => b.relevance - a.relevance);
-  // Among the facts closest to the claim, one that agrees on every value settles it: several
-  // summits are equally "a Shanghai Five summit", and only the 1998 one is the one claimed.
-  const top = candidates[0]?.relevance ?? 0;
-  const closest = candidates.filter((c) => c.relevance >= top - 0.1);
-  // Likewise a fact with a version that agrees ("sources differ") beats a namesake that disagrees.
-  const decisive =
-    closest.find((c) => c.verdict === 'supported') ?? closest.find((c) => c.verdict === 'disputed') ?? candidates.slice(0, 4).find((c) => c.verdict !== 'unknown');
+  // A fact that agrees on every value settles it, whichever namesake ranks first; then one whose versions
+  // split; then a contradiction, which the rules already confine to the same subject and relation.
+  // Facts of the claimed relation speak first; a description that shares the words comes after them.
+  const pick = (v: Verdict, aligned: boolean) => candidates.find((c) => c.verdict === v && c.aligned === aligned);
+  const decisive = pick('supported', true) ?? pick('disputed', true) ?? pick('contradicted', true) ?? pick('supported', false) ?? pick('disputed', false);
   if (!decisive) {
+    const many = candidates.find((c) => c.manyValued);
     return {
       verdict: 'unknown',
-      reason: candidates.length || hits.length ? 'The sources do not state this; the closest facts do not settle it.' : 'Nothing in the sources speaks to this claim.',
+      reason: many
+        ? `The sources give ${many.manyValued!.theirs ?? 'another value'} for a ${frameOf(many.fact.relation)?.relation ?? 'relation'} that happens more than once, which neither confirms nor rules out ${many.manyValued!.ours ?? 'the claim'}.`
+        : candidates.length || hits.length
+          ? 'The sources do not state this; the closest facts do not settle it.'
+          : 'Nothing in the sources speaks to this claim.',
       evidence: [],
       context: (candidates.length ? candidates.map((c) => c.fact) : hits.map((h) => h.fact)).slice(0, 3),
     };
   }
   const f = decisive.fact;
+  const deciding = decisive.slots
+    .filter((s) => (decisive.verdict === 'supported' ? s.result === 'match' : s.result === 'conflict'))
+    .flatMap((s) => (s.deciding ? [s.deciding] : []));
+  if (decisive.bare?.length) deciding.push({ slot: 'name', fact: f, entities: decisive.bare });
   const reason =
     decisive.verdict === 'supported'
       ? `The sources state it: ${f.statement}`
       : decisive.verdict === 'disputed'
         ? 'The sources give different versions, shown below.'
-        : `The sources state otherwise: ${f.statement}`;
-  return { verdict: decisive.verdict, reason, evidence: [f] };
+        : contradiction(k, decisive);
+  return { verdict: decisive.verdict, reason, evidence: [f], deciding };
 }
+
+function when(f: Fact): string {
+  return f.date ? formatDate(f.date) : 'an undated time';
+}
+
+/** "on 9 June 2017", "in June 2017", "in 2017". */
+function at(f: Fact): string {
+  return f.date && f.date.start.day !== undefined && !f.date.end ? `on ${when(f)}` : `in ${when(f)}`;
+}
+
+const withArticle = (label: string) => `${/^[aeiou]/.test(label) ? 'an' : 'a'} ${label}`;
+const orgName = (org: Org) => (org === 'sco' ? 'the SCO' : 'the Shanghai Five');
+
+function statusFacts(k: Knowledge, country: Entity, status: Status, org: Org): Fact[] {
+  return membershipFacts(k.base, country.id).filter((f) => f.status === status && orgOf(f) === org);
+}
+
+function judgeMembership(k: Knowledge, claim: Claim, countries: Entity[], org: Org): Judgement {
+  const status = claim.status!;
+  const parts = countries.map((c) => judgeCountryStatus(k, claim, c, status, org));
+  if (parts.length === 1) return parts[0]!;
+  const verdicts = new Set(parts.map((p) => p.verdict));
+  const evidence = [...new Set(parts.flatMap((p) => p.evidence))];
+  const deciding = parts.flatMap((p) => p.deciding ?? []);
+  const reason = parts.map((p) => p.reason).join(' ');
+  if (verdicts.size === 1) return { verdict: parts[0]!.verdict, reason, evidence, deciding };
+  // Part right and part wrong is not supported.
+  const verdict: Verdict = verdicts.has('contradicted') ? 'contradicted' : verdicts.has('disputed') ? 'disputed' : 'unknown';
+  return { verdict, reason: `Mixed: ${reason}`, evidence, deciding: parts.filter((p) => p.verdict === verdict).flatMap((p) => p.deciding ?? []) };
+}
+
+function judgeCountryStatus(k: Knowledge, claim: Claim, country: Entity, status: Status, org: Org): Judgement {
+  const label = STATUS_LABEL[status];
+  const history = membershipFacts(k.base, country.id);
+  const named = (fact: Fact): Deciding => ({ slot: 'name', fact, entities: [country.id] });
+  if (claim.founding && status === 'member') {
+    const year = FOUNDED[org];
+    const founders = standingsAsOf(k.base, year, org).filter((s) => s.status === 'member');
+    if (!founders.length) return { verdict: 'unknown', reason: `The sources do not list the founding members of ${orgName(org)}.`, evidence: [] };
+    const mine = founders.find((s) => s.country === country.id);
+    if (mine) return { verdict: 'supported', reason: `${country.name} is among the founding members of ${orgName(org)} (${year}).`, evidence: [mine.fact], deciding: [named(mine.fact)] };
+    const joined = history.find((f) => f.status === 'member');
+    const names = founders.map((s) => k.base.entityName(s.country)).join(', ');
+    const first = founders[0]!;
+    return {
+      verdict: 'contradicted',
+      reason: `The founding members of ${orgName(org)} were ${names}; ${country.name} was not among them${joined ? ` (it became a member of ${orgName(orgOf(joined))} ${at(joined)})` : ''}.`,
+      evidence: [...new Set([first.fact, ...(joined ? [joined] : [])])],
+      deciding: [{ slot: 'name', fact: first.fact, entities: [first.country] }],
+    };
+  }
+  const all = statusFacts(k, country, status, org);
+  // A document's list of who was what says nothing about when a country became it.
+  const changes = all.filter((f) => !isSnapshot(f));
+  const facts = changes.length ? changes : all;
+  if (facts.length && !changes.length && claim.dates.some((d) => !d.monthDayOnly)) {
+    return { verdict: 'unknown', reason: `The sources list ${country.name} as ${withArticle(label)} of ${orgName(org)} but do not say when it became one.`, evidence: [], context: facts.slice(0, 2) };
+  }
+  if (!facts.length) {
+    const other = history.filter((f) => f.status !== 'applicant' && f.status !== 'guest' && !isSnapshot(f) && orgOf(f) === org);
+    if (!other.length) return { verdict: 'unknown', reason: `The sources do not say that ${country.name} was ever ${withArticle(label)} of ${orgName(org)}.`, evidence: [] };
+    // Two facts can state the same step (the founding, from two documents): name it once.
+    const steps = [...new Set(other.map((f) => `${STATUS_LABEL[f.status!]} (${when(f)})`))].join(', then ');
+    return {
+      verdict: 'contradicted',
+      reason: `The sources give ${country.name} as ${steps}, never as ${withArticle(label)} of ${orgName(org)}.`,
+      evidence: other,
+      deciding: other.map((f) => ({ slot: 'status', fact: f, status: f.status! }) as Deciding),
+    };
+  }
+  const event = eventSlots(k, claim);
+  const results = facts.map((f) => ({ f, slots: [dateSlot(claim, f, event), placeSlot(k, claim, f, event)].filter((s): s is SlotResult => s !== undefined && s.result !== 'none') }));
+  const timed = results.filter((r) => r.slots.length);
+  if (timed.length) {
+    const match = timed.find((r) => r.slots.every((s) => s.result === 'match'));
+    if (match) {
+      return {
+        verdict: 'supported',
+        reason: `${country.name} became ${withArticle(label)} of ${orgName(org)} ${at(match.f)}.`,
+        evidence: [match.f],
+        deciding: match.slots.flatMap((s) => (s.deciding ? [s.deciding] : [])),
+      };
+    }
+    const split = timed.find((r) => r.slots.some((s) => s.result === 'split'));
+    if (split) return { verdict: 'disputed', reason: `The sources differ on when ${country.name} became ${withArticle(label)}.`, evidence: [split.f] };
+    const first = timed[0]!;
+    const wrong = first.slots.filter((s) => s.result === 'conflict');
+    return {
+      verdict: 'contradicted',
+      reason: `${country.name} became ${withArticle(label)} of ${orgName(org)} ${at(first.f)}${first.f.place ? ` in ${k.base.entityName(first.f.place)}` : ''}, not ${wrong.map((s) => (s.slot === 'place' ? `in ${s.ours}` : s.ours)).join(', ')}.`,
+      evidence: [first.f],
+      deciding: wrong.flatMap((s) => (s.deciding ? [s.deciding] : [])),
+    };
+  }
+  if (claim.present) {
+    const latest = latestMembershipYear(k.base);
+    const now = standingsAsOf(k.base, latest, org).find((s) => s.country === country.id);
+    if (now && now.status !== status) {
+      return {
+        verdict: 'contradicted',
+        reason: `${country.name} was ${withArticle(label)} from ${when(facts[0]!)}, but as of the latest sources (${latest}) it is ${withArticle(STATUS_LABEL[now.status])} (since ${when(now.fact)}).`,
+        evidence: [now.fact, facts[0]!],
+        deciding: [{ slot: 'status', fact: now.fact, status: now.status }],
+      };
+    }
+  }
+  const first = facts[0]!;
+  return {
+    verdict: 'supported',
+    reason: `${country.name} became ${withArticle(label)} of ${orgName(org)} ${at(first)}.`,
+    evidence: [first],
+    deciding: [{ slot: 'status', fact: first, status }],
+  };
+}
+
+function judgeCount(k: Knowledge, claim: Claim): Judgement | undefined {
+  const c = claim.counts.find((x) => x.unit === 'member');
+  // Members of the organisation itself: a count about a named exercise, treaty or body is something else.
+  const orgOnly = claim.subjects.every((s) => s.id === 'sco' || s.id === 'shanghai-five');
+  if (!c || !orgOnly || claim.events.length || claim.org === 'other') return undefined;
+  // "Founded by five countries" counts the founders, whatever year the latest sources reach.
+  const founded = claim.founding || claim.families.includes('creation');
+  const claimedYear = claim.dates.find((d) => !d.monthDayOnly)?.start.year;
+  const named: Org = claim.org;
+  // The Shanghai Five's last year is the one before the SCO was founded.
+  const year = founded ? FOUNDED[named] : (claimedYear ?? (named === 'shanghai-five' ? FOUNDED.sco - 1 : latestMembershipYear(k.base)));
+  const org: Org = named === 'shanghai-five' || year < FOUNDED.sco ? 'shanghai-five' : 'sco';
+  const members = standingsAsOf(k.base, year, org).filter((s) => s.status === 'member');
+  if (!members.length) return undefined;
+  const evidence = [...new Set(members.map((s) => s.fact))].sort((a, b) => compareStart(b.date!.start, a.date!.start));
+  const names = members.map((s) => k.base.entityName(s.country)).join(', ');
+  const title = org === 'sco' ? 'The SCO' : 'The Shanghai Five';
+  const verdict: Verdict = members.length === c.value ? 'supported' : 'contradicted';
+  // A count from the timeline rests on several facts, each naming its own countries: the guard asks each to name them.
+  const deciding: Deciding[] = members.map((s) => ({ slot: 'name', fact: s.fact, entities: [s.country] }));
+  if (founded) return { verdict, reason: `${title} was founded in ${year} by ${members.length} countries: ${names}.`, evidence, deciding };
+  const asOf = claimedYear ? `in ${year}` : org === 'shanghai-five' ? `before it became the SCO in ${FOUNDED.sco}` : `as of the latest sources (${year})`;
+  return { verdict, reason: `${title} had ${members.length} members ${asOf}: ${names}.`, evidence, deciding };
+}
+
+const flip = (v: Verdict): Verdict => (v === 'supported' ? 'contradicted' : v === 'contradicted' ? 'supported' : v);
+
+/** A denial turns the verdict on what it denies. */
+function negate(claim: Claim, j: Judgement): Judgement {
+  if (!claim.negated || (j.verdict !== 'supported' && j.verdict !== 'contradicted')) return j;
+  return { ...j, verdict: flip(j.verdict), reason: `The claim denies it, but: ${j.reason}` };
+}
+
+/**
+ * The evidence guard: supported and contradicted must show, first, a quote that states every
+ * value they turn on. Otherwise the verdict is unknown, and the facts are shown as context.
+ */
+export function guard(k: Knowledge, j: Judgement): Judgement {
+  if (j.verdict !== 'supported' && j.verdict !== 'contradicted') return j;
+  const leads = j.deciding?.length ? leadingQuotes(k.base, j.deciding) : undefined;
+  if (leads) return { ...j, leads };
+  return {
+    verdict: 'unknown',
+    reason: 'The closest facts do not state the deciding value in their quotes, so they cannot settle the claim.',
+    evidence: [],
+    context: j.evidence.slice(0, 3),
+  };
+}
+
+/** Statuses in another organisation, or with a verb of signing or proposing, are not the SCO timeline's to judge. */
+const NOT_A_STATUS_CLAIM = new Set(['document', 'proposal', 'decision', 'occurrence', 'participation']);
 
 export function judge(k: Knowledge, claim: Claim): Judgement {
   const countries = claim.subjects.filter((s) => s.type === 'country');
-  if (claim.status && countries.length && countries.length === claim.subjects.length && !/\bpropos|\bsign/i.test(claim.text)) {
-    return finish(claim, judgeMembership(k, claim, countries));
+  const timeline = claim.org !== 'other' && !claim.families.some((f) => NOT_A_STATUS_CLAIM.has(f));
+  if (claim.status && timeline && countries.length && countries.length === claim.subjects.length) {
+    return guard(k, negate(claim, judgeMembership(k, claim, countries, claim.org as Org)));
   }
   const counted = judgeCount(k, claim);
-  if (counted) return finish(claim, counted);
-  return finish(claim, judgeGeneral(k, claim));
+  if (counted) return guard(k, negate(claim, counted));
+  return guard(k, negate(claim, judgeGeneral(k, claim)));
 }
-

@@ -21,7 +21,8 @@ const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e
 
 /** Counts in a text. Years (1900-2099 standing alone) are dates, not counts. */
 export function counts(text: string): Count[] {
-  const tokens = text.toLowerCase().replace(/(\d),(\d{3})/g, '$1$2').match(/[a-z]+|\d+(?:\.\d+)?/g) ?? [];
+  // "2,000" and "100 000" are one number, and never a year.
+  const tokens = text.toLowerCase().match(/[a-z]+|\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,3}(?: \d{3})+(?![\d ]*\d)|\d+(?:\.\d+)?/g) ?? [];
   const out: Count[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -31,8 +32,11 @@ export function counts(text: string): Count[] {
       continue;
     }
     if (/^\d/.test(t)) {
-      value = Number(t);
-      if (Number.isInteger(value) && value >= 1900 && value <= 2099) continue;
+      const grouped = /[, ]/.test(t);
+      value = Number(t.replace(/[, ]/g, ''));
+      // A bare 1900-2099 is a year, unless a plural noun follows and no "in"/"since" leads it ("2000 soldiers").
+      const plural = /s$/.test(tokens[i + 1] ?? '') && !/^(in|on|since|by|of|from|until|till|to|after|before)$/.test(tokens[i - 1] ?? '');
+      if (!grouped && !plural && Number.isInteger(value) && value >= 1900 && value <= 2099) continue;
     } else if (t in WORDS) value = WORDS[t];
     if (value === undefined) continue;
     let j = i + 1;

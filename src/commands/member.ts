@@ -5,7 +5,7 @@ import { formatPoint } from '../facts/dates.js';
 import type { Entity } from '../facts/model.js';
 import { statusIn } from '../understand/route.js';
 import type { CommandContext } from './context.js';
-import { isSnapshot, membershipFacts, orgOf, STATUS_LABEL } from './membership.js';
+import { isSnapshot, membershipFacts, orgOf, STATUS_LABEL } from '../facts/membership.js';
 import { noMatch } from './nomatch.js';
 
 const isCountry = (e: Entity) => e.type === 'country';

@@ -3,7 +3,7 @@ import { answerFact } from '../answer/cite.js';
 import type { Answer, AnswerFact } from '../answer/model.js';
 import type { Status } from '../facts/schema.js';
 import type { CommandContext } from './context.js';
-import { applicantsAsOf, FOUNDED, latestMembershipYear, type Org, type Standing, standingsAsOf, STATUS_PLURAL } from './membership.js';
+import { applicantsAsOf, FOUNDED, latestMembershipYear, type Org, type Standing, standingsAsOf, STATUS_PLURAL } from '../facts/membership.js';
 
 const GROUPS: Status[] = ['member', 'observer', 'dialogue-partner', 'applicant'];
 

@@ -2,8 +2,9 @@
 import type { Answer } from '../answer/model.js';
 import type { Entity, Fact } from '../facts/model.js';
 import type { CommandContext } from './context.js';
-import { answerFacts, rankFacts, titleFor } from './lookup.js';
-import { byDate } from './membership.js';
+import { rankFacts } from '../search/rank.js';
+import { answerFacts, titleFor } from './lookup.js';
+import { byDate } from '../facts/membership.js';
 import { noMatch } from './nomatch.js';
 
 const isTreaty = (e: Entity) => e.type === 'treaty';

@@ -210,6 +210,13 @@ function crossCheck(documents: SourceDocument[], entities: Entity[], facts: Fact
     }
   }
 
+  const types = new Map(entities.map((e) => [e.id, e.type]));
+  for (const e of entities) {
+    if (e.in === undefined) continue;
+    if (e.type !== 'place') issues.push({ ...e.origin, field: `${e.id}.in`, problem: 'only a place lies in a country' });
+    else if (types.get(e.in) !== 'country') issues.push({ ...e.origin, field: `${e.id}.in`, problem: `"${e.in}" is not a country` });
+  }
+
   const factAt = new Map<string, Origin>();
   for (const f of facts) {
     const first = factAt.get(f.id);

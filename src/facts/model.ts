@@ -16,6 +16,8 @@ export interface Entity {
   name: string;
   aliases: string[];
   description?: string;
+  /** For a place: the country it lies in. */
+  in?: string;
   origin: Origin;
 }
 

@@ -3,6 +3,7 @@
  * cross-file rules (unique ids, known references) live in load.ts.
  */
 import { z } from 'zod';
+import { RELATIONS } from '../check/frames.js';
 import { parseFactDate } from './dates.js';
 
 export const ENTITY_TYPES = ['country', 'organisation', 'treaty', 'body', 'person', 'place', 'exercise', 'event', 'topic'] as const;
@@ -43,6 +44,7 @@ export const entitySchema = z.strictObject({
   name: text,
   aliases: z.array(text).default([]),
   description: z.string().optional(),
+  in: slug.optional().describe('for a place: the country it lies in, so that "held in Kazakhstan" agrees with a range in Kazakhstan'),
 });
 
 export const quoteSchema = z.strictObject({
@@ -60,7 +62,9 @@ export const factSchema = z
     kind: z.enum(FACT_KINDS),
     about: z.array(slug).min(1, 'must name at least one entity'),
     status: z.enum(STATUSES).optional(),
-    relation: slug.optional(),
+    relation: z
+      .enum(RELATIONS as [string, ...string[]], { message: `is not a declared relation; declare it in src/check/frames.ts or use one of: ${RELATIONS.join(', ')}` })
+      .optional(),
     date: factDate.optional(),
     place: slug.optional(),
     value: z.union([z.number(), z.string()]).optional(),

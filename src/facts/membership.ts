@@ -1,7 +1,7 @@
 /** Status history from dated membership facts: who was what, and since when, as of any year. */
-import { compareStart } from '../facts/dates.js';
-import type { Fact, FactBase } from '../facts/model.js';
-import type { Status } from '../facts/schema.js';
+import { compareStart } from './dates.js';
+import type { Fact, FactBase } from './model.js';
+import type { Status } from './schema.js';
 
 /** Statuses a country holds until a later one replaces it; applications and guest visits do not. */
 export const LASTING: Status[] = ['member', 'observer', 'dialogue-partner'];
