@@ -69,6 +69,9 @@ export const ROLE_CUES: readonly { words: string; role: Role; reason: string }[]
   { words: 'by', role: 'agent', reason: '"initiated by China", "signed by Russia": who acted' },
 ];
 
+/** The status family's words ("acceded", "admitted"): joining, unless a status is named. */
+const JOINING = FAMILY_CUES.find((c) => c.family === 'status')!.re;
+
 /** Things done once, and those who act on them. */
 const THINGS = new Set(['treaty', 'exercise', 'event']);
 const ACTORS = new Set(['country', 'body', 'person', 'organisation']);
@@ -123,8 +126,9 @@ function roleOf(tokens: string[], m: EntityMention, previous: { m: EntityMention
 export function parseClaim(k: Knowledge, raw: string): Claim {
   const text = withoutFalseNegations(raw);
   const mentions = k.entities.mentions(text);
-  // A year inside a name is part of the name: "Peace Mission 2007", "Interaction-2003".
-  const dates = findDates(text).filter((d) => !mentions.some((m) => m.entity.type !== 'place' && m.text.includes(d.text.toLowerCase())));
+  // A year inside a name is part of the name: "Peace Mission 2007", "Interaction-2003" (but "Peace Mission 2021 was held in 2021" has a date too).
+  const wordAt = (index: number) => key(text.slice(0, index)).split(' ').filter(Boolean).length;
+  const dates = findDates(text).filter((d) => !mentions.some((m) => m.entity.type !== 'place' && wordAt(d.index) >= m.start && wordAt(d.index) < m.end));
   const rest = withoutDates(text, dates);
   const tokens = key(text).split(' ');
   const subjects: Entity[] = [];
@@ -166,7 +170,8 @@ export function parseClaim(k: Knowledge, raw: string): Claim {
   // Each name is taken out where it stands, so "five" in "the Shanghai Five" goes but "five countries" stays.
   const nameless = mentions.reduce((t, m) => t.replace(new RegExp(`\\b${m.text.split(' ').join('[^a-z0-9]+')}\\b`, 'i'), ' '), rest);
   // "SCO member states signed..." names who acted, not a status; "Mongolia is a member state" claims one.
-  const status = MEMBER_PREDICATE.test(text) ? 'member' : statusIn(text.replace(/\bmember states?\b/gi, '').replace(/\bmembers? of\b/gi, 'member of'));
+  const status =
+    MEMBER_PREDICATE.test(text) ? 'member' : (statusIn(text.replace(/\bmember states?\b/gi, '').replace(/\bmembers? of\b/gi, 'member of')) ?? (JOINING.test(text) ? 'member' : undefined));
   const cues = FAMILY_CUES.filter((c) => c.re.test(text));
   const families = cues.map((c) => c.family);
   const alsoIn = [...new Set(cues.flatMap((c) => c.alsoIn))].filter((f) => !families.includes(f));

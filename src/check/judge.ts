@@ -257,10 +257,13 @@ function eventSlots(k: Knowledge, claim: Claim): EventSlots {
  */
 function subjectIn(claim: Claim, fact: Fact): Entity | undefined {
   const wanted = claim.subjects.length ? claim.subjects : claim.events;
+  const once = frameOf(fact.relation)?.once ?? [];
   for (const [i, id] of fact.about.entries()) {
     const e = wanted.find((s) => s.id === id);
     if (!e) continue;
-    if (i === 0 || (e.type !== 'country' && e.id !== 'sco' && e.id !== 'shanghai-five')) return e;
+    // A later entry counts only if it is of the kind the relation does once: the summit a "held" fact
+    // also names, not the Energy Club its leaders discussed there.
+    if (i === 0 || (once.includes(e.type) && e.type !== 'country')) return e;
   }
   return undefined;
 }
@@ -315,6 +318,8 @@ interface Candidate {
   manyValued?: SlotResult;
   /** Of the claimed relation's family (not a description that happens to share words). */
   aligned: boolean;
+  /** The claim's subject is this fact's own subject, not one it names beside it. */
+  ownSubject: boolean;
   /** A claim with no value to compare: the names its quote must give. */
   bare?: string[];
 }
@@ -383,15 +388,18 @@ function weigh(k: Knowledge, claim: Claim, h: FactHit, event: EventSlots, theme:
     // Every slot the claim states must be one the fact gives and agrees on.
     // A description supports only what it says of its own subject, and only with nearly all the claim's words.
     const own = subject !== undefined && f.about[0] === subject.id;
-    if (stated.every((s) => s.result === 'match') && (aligned ? subject || h.coverage >= TUNING.looseSupportCoverage : own && h.coverage >= TUNING.looseSupportCoverage)) verdict = 'supported';
+    // With nothing named, the claim's own words must name the thing: at least two of them, all in the fact.
+    const identified = subject !== undefined || themeNamed;
+    if (stated.every((s) => s.result === 'match') && identified && (aligned || (own && h.coverage >= TUNING.looseSupportCoverage))) verdict = 'supported';
   } else if (!claim.dates.length && !claim.places.length && !claim.counts.length) {
     // Nothing to compare but the relation itself: the fact must state that relation about everything the claim names.
     const named = claim.subjects.length > 0 && claim.subjects.every((s) => f.about.includes(s.id));
     if (aligned && named && h.coverage >= TUNING.bareSupportCoverage) verdict = 'supported';
   }
   if (verdict === 'supported' && !slots.some((s) => s.result === 'match')) bare = [subject?.id ?? f.about[0]!];
+  const ownSubject = subject !== undefined && f.about[0] === subject.id;
   const relevance = h.coverage + (aligned ? 0.3 : 0) + (subject && f.about[0] === subject.id ? 0.2 : 0) + (compared.length ? 0.1 : 0);
-  return { fact: f, relevance, verdict, aligned, slots, ...(subject ? { subject } : {}), ...(manyValued ? { manyValued } : {}), ...(bare ? { bare } : {}) };
+  return { fact: f, relevance, verdict, aligned, ownSubject, slots, ...(subject ? { subject } : {}), ...(manyValued ? { manyValued } : {}), ...(bare ? { bare } : {}) };
 }
 
 function contradiction(k: Knowledge, c: Candidate): string {
@@ -416,8 +424,17 @@ function judgeGeneral(k: Knowledge, claim: Claim): Judgement {
   // A fact that agrees on every value settles it, whichever namesake ranks first; then one whose versions
   // split; then a contradiction, which the rules already confine to the same subject and relation.
   // Facts of the claimed relation speak first; a description that shares the words comes after them.
-  const pick = (v: Verdict, aligned: boolean) => candidates.find((c) => c.verdict === v && c.aligned === aligned);
-  const decisive = pick('supported', true) ?? pick('disputed', true) ?? pick('contradicted', true) ?? pick('supported', false) ?? pick('disputed', false);
+  // A fact of the subject's own speaks before one that names it beside another (a span of three summits).
+  const pick = (v: Verdict, aligned: boolean, own?: boolean) => candidates.find((c) => c.verdict === v && c.aligned === aligned && (own === undefined || c.ownSubject === own));
+  const decisive =
+    pick('supported', true, true) ??
+    pick('disputed', true, true) ??
+    pick('contradicted', true, true) ??
+    pick('supported', true, false) ??
+    pick('disputed', true, false) ??
+    pick('contradicted', true, false) ??
+    pick('supported', false) ??
+    pick('disputed', false);
   if (!decisive) {
     const many = candidates.find((c) => c.manyValued);
     return {

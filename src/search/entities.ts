@@ -33,7 +33,8 @@ interface AliasEntry {
   whole: boolean;
 }
 
-const MAX_NGRAM = 6;
+/** Longest name read as one mention, in words: treaty titles run to a dozen ("Regulations on the Observer Status at the SCO"). */
+const MAX_NGRAM = 14;
 
 /** Words that are names of nothing by themselves, even when a near match says so. */
 export const GENERIC_WORDS = new Set([

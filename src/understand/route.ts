@@ -6,6 +6,7 @@
  */
 import type { Status } from '../facts/schema.js';
 import type { Intent } from '../answer/model.js';
+import { FRAME_VERBS } from '../check/frames.js';
 import { findDates, type QueryDate } from './dates.js';
 
 export interface Route {
@@ -43,11 +44,15 @@ export function statusIn(text: string): Status | undefined {
 }
 
 const ON_THIS_DAY = /\b(on|in) this day\b|\bonthisday\b|\bthis day in\b|\btoday in (sco )?history\b|\bwhat happened today\b|\banything (on )?today\b|\bon this date\b/i;
-const CHECK_PREFIX = /^\s*(?:please\s+)?(?:fact[- ]?check(?:ing)?|check|verify|is it true that|is it correct that|true or false|claim)\b\s*[:,-]?\s*/i;
-const CHECK_SUFFIX = /[,;]?\s*(?:right|correct|true|isn'?t it|wasn'?t it|didn'?t (?:it|they|he|she)|no|yes)\s*\?+\s*$/i;
+/** Words before a claim that ask for it to be checked: "is it true (that) …", "I read that …". */
+const CHECK_PREFIX = /^\s*(?:please\s+)?(?:fact[- ]?check(?:ing)?|check|verify|is it (?:true|correct|right)(?: that)?|true or false|claim|i (?:read|heard|was told) (?:somewhere )?that|someone (?:said|told me|claims) that|apparently)\b\s*[:,-]?\s*/i;
+/** Words after a claim that ask for agreement: "…, right?", "…, yeah?", "… isn't it?". */
+const CHECK_SUFFIX = /[,;]?\s*(?:right|correct|true|yeah|yes|no|isn'?t it|wasn'?t it|didn'?t (?:it|they|he|she)|aren'?t they|weren'?t they|am i right|or not)\s*\?+\s*$/i;
+/** A yes-no question that states a relation: "did Afghanistan become an observer in 2012?", "was the Charter signed in Moscow?". */
+const YES_NO = /^\s*(?:did|was|were|is|are|has|have|does|do)\s+(?!there\b|it\b|this\b|that\b)/i;
 const QUESTION_START = /^\s*(who|whom|whose|what|when|where|which|why|how|is|are|was|were|do|does|did|can|could|has|have|had|list|show|tell|give|name|any|anything|should|will|would)\b/i;
-/** Finite verbs that make a sentence a statement someone could be claiming. */
-const CLAIM_VERB = /\b(was|were|is|are|has|have|had|joined|joins|became|becomes|got|gets|gained|won|came|comes|went|signed|adopted|founded|established|created|held|hosted|met|meets|meet|took place|takes place|entered|launched|proposed|approved|started|opened|began|located|based|headed|heads|leads|led|consists|includes|included|conducted|participated|took part|gave|provided|decided|agreed|allocated|granted|received|obtained|acquired|applied|ratified|set up|moved|introduced|sent|spent|lent)\b/i;
+/** Finite verbs that make a sentence a statement someone could be claiming: every frame's verbs, and these. */
+const CLAIM_VERB = new RegExp(`\\b(?:was|were|is|are|has|have|had|became|becomes|got|gets|gained|won|came|comes|went|consists|includes|included|received|obtained|acquired|moved|introduced|spent)\\b|${FRAME_VERBS.source}`, 'i');
 /** Past-tense words ("introduced", "moved") also make a statement, except adjectives that look like them. */
 const PAST_TENSE = /\b(?!united\b|red\b|need\b|speed\b|based\b|limited\b|related\b|armed\b|advanced\b)[a-z]{3,}ed\b/i;
 
@@ -97,6 +102,11 @@ export function route(input: string): Route {
     return { intent: 'check', query: claim, dates: findDates(claim), explicit: false };
   }
 
+  // A yes-no question with a verb of a relation and a value to compare (a date, a place after in/at) is a claim to check.
+  if (YES_NO.test(text) && (FRAME_VERBS.test(text) || /\bbecome\b/i.test(text)) && (dates.some((d) => !d.monthDayOnly) || /\b(?:in|at)\s+[a-z]{3,}/i.test(text.replace(/\bin the sco\b/i, '')))) {
+    const claim = text.replace(/\?+\s*$/, '').trim();
+    return { intent: 'check', query: claim, dates: findDates(claim), explicit: false };
+  }
   const isQuestion = QUESTION_START.test(text) || /\?\s*$/.test(text);
   const words = text.split(' ').length;
   if (!isQuestion && words >= 4 && isStatement(text)) return { intent: 'check', query: text.replace(/[.!]+$/, ''), ...base };

@@ -1,0 +1,209 @@
+/**
+ * The generated claim suite: from every fact with a declared relation and a date or place,
+ * claims in six phrasings, true and with one slot changed, each with the verdict the frames
+ * imply. Nothing here is tuned to a claim: the claims come from the fact base, the verdicts
+ * from frames.ts, and a change to either changes the suite.
+ */
+import { type DatePoint, type FactDate, formatPoint, MONTHS } from '../../src/facts/dates.js';
+import type { Entity, Fact } from '../../src/facts/model.js';
+import type { Status } from '../../src/facts/schema.js';
+import { membershipFacts } from '../../src/facts/membership.js';
+import { familyOf, frameOf } from '../../src/check/frames.js';
+import type { Verdict } from '../../src/answer/model.js';
+import type { Knowledge } from '../../src/knowledge.js';
+import { datesAgree } from '../../src/check/judge.js';
+
+export interface GeneratedClaim {
+  text: string;
+  expect: Verdict;
+  /** The fact it was made from, and what was changed. */
+  fact: string;
+  change: 'none' | 'year' | 'day' | 'place' | 'participant-as-place' | 'count';
+  /** True when the claim as generated is false. */
+  false: boolean;
+}
+
+/** Six ways people put a claim, per family: active, passive, "did …?", "is it true …", "…, right?", and a present or plain form. */
+const PHRASINGS: Record<string, ((s: string, slots: string) => string)[]> = {
+  document: [
+    (s, x) => `the member states signed ${s}${x}`,
+    (s, x) => `${s} was signed${x}`,
+    (s, x) => `was ${s} adopted${x}?`,
+    (s, x) => `is it true that ${s} was signed${x}`,
+    (s, x) => `${s} was adopted${x}, right?`,
+    (s, x) => `check ${s} got signed${x}`,
+  ],
+  creation: [
+    (s, x) => `they established ${s}${x}`,
+    (s, x) => `${s} was founded${x}`,
+    (s, x) => `was ${s} set up${x}?`,
+    (s, x) => `is it true ${s} was created${x}`,
+    (s, x) => `${s} was established${x}, right?`,
+    (s, x) => `check ${s} was launched${x}`,
+  ],
+  occurrence: [
+    (s, x) => `they held ${s}${x}`,
+    (s, x) => `${s} was held${x}`,
+    (s, x) => `did ${s} take place${x}?`,
+    (s, x) => `is it true that ${s} was held${x}`,
+    (s, x) => `${s} took place${x}, right?`,
+    (s, x) => `check ${s} was conducted${x}`,
+  ],
+  location: [
+    (s, x) => `${s} is based${x}`,
+    (s, x) => `${s} is headquartered${x}`,
+    (s, x) => `is ${s} located${x}?`,
+    (s, x) => `is it true that ${s} sits${x}`,
+    (s, x) => `${s} is located${x}, right?`,
+    (s, x) => `check ${s} is situated${x}`,
+  ],
+  'in-force': [
+    (s, x) => `${s} entered into force${x}`,
+    (s, x) => `${s} came into force${x}`,
+    (s, x) => `did ${s} enter into force${x}?`,
+    (s, x) => `is it true ${s} entered into force${x}`,
+    (s, x) => `${s} came into force${x}, right?`,
+    (s, x) => `check ${s} took effect${x}`,
+  ],
+};
+
+const STATUS_NOUN: Partial<Record<Status, string>> = { member: 'a member', observer: 'an observer', 'dialogue-partner': 'a dialogue partner' };
+const STATUS_PHRASINGS: ((c: string, status: Status, x: string) => string)[] = [
+  (c, s, x) => `${c} became ${STATUS_NOUN[s]} of the SCO${x}`,
+  (c, s, x) => (s === 'member' ? `${c} joined the SCO${x}` : `${c} was made ${STATUS_NOUN[s]}${x}`),
+  (c, s, x) => `did ${c} become ${STATUS_NOUN[s]}${x}?`,
+  (c, s, x) => `is it true ${c} became ${STATUS_NOUN[s]} of the SCO${x}`,
+  (c, s, x) => `${c} got ${s === 'dialogue-partner' ? 'dialogue partner' : s} status${x}, right?`,
+  (c, s, x) => (s === 'member' ? `check ${c} acceded to the SCO${x}` : `check ${c} became ${STATUS_NOUN[s]}${x}`),
+];
+
+/** A name a reader would type for an entity: its name without the parenthesis, if that still names it. */
+function nameFor(k: Knowledge, e: Entity): string | undefined {
+  const stripped = e.name.replace(/\s*\(.*\)\s*$/, '');
+  for (const n of [stripped, ...e.aliases]) if (k.entities.exact(n)?.id === e.id && k.entities.mentions(n).length === 1 && k.entities.mentions(n)[0]!.entity.id === e.id) return n;
+  return undefined;
+}
+
+function dateWords(p: DatePoint, style: number): string {
+  if (p.month === undefined) return ` in ${p.year}`;
+  if (p.day === undefined) return ` in ${MONTHS[p.month - 1]} ${p.year}`;
+  // Both ways the documents and people write a day.
+  return style % 2 ? ` on ${MONTHS[p.month - 1]} ${p.day}, ${p.year}` : ` on ${formatPoint(p)}`;
+}
+
+/** The date a claim gives for a fact: the day, or the month of a span within one month, or the year. */
+function claimable(d: FactDate): DatePoint {
+  if (!d.end) return d.start;
+  if (d.end.year === d.start.year && d.end.month === d.start.month && d.start.month !== undefined) return { year: d.start.year, month: d.start.month };
+  return { year: d.start.year };
+}
+
+function agrees(d: FactDate, p: DatePoint): boolean {
+  return datesAgree({ start: p, text: '', index: 0 }, d);
+}
+
+interface Versions {
+  dates: FactDate[];
+  places: string[];
+}
+
+function versionsOf(f: Fact): Versions {
+  const dates = f.sources.map((s) => s.date ?? f.date).filter((d): d is FactDate => d !== undefined);
+  const places = f.sources.map((s) => s.place ?? f.place).filter((p): p is string => p !== undefined);
+  return { dates, places };
+}
+
+/** The verdict for a claimed value, from the fact's versions and whether the slot is single-valued. */
+function expected(versions: (boolean | undefined)[], single: boolean): Verdict {
+  const known = versions.filter((v): v is boolean => v !== undefined);
+  if (known.every(Boolean)) return 'supported';
+  if (known.some(Boolean)) return 'disputed';
+  return single ? 'contradicted' : 'unknown';
+}
+
+const PLACE_KINDS = (k: Knowledge, place: Entity): Entity[] =>
+  [...k.base.entities.values()].filter((e) => e.type === place.type && e.id !== place.id && e.in !== place.id && place.in !== e.id && (place.type !== 'place' || e.in !== undefined));
+
+export function generateClaims(k: Knowledge): { claims: GeneratedClaim[]; skipped: Record<string, number> } {
+  const claims: GeneratedClaim[] = [];
+  const skipped: Record<string, number> = {};
+  const skip = (why: string) => (skipped[why] = (skipped[why] ?? 0) + 1);
+  for (const f of k.base.facts) {
+    const frame = frameOf(f.relation);
+    const family = familyOf(f.relation);
+    if (!frame || !family) continue;
+    if (f.kind === 'membership') {
+      statusClaims(k, f, claims, skip);
+      continue;
+    }
+    const phrasings = PHRASINGS[family];
+    if (!phrasings) {
+      skip(`relation ${f.relation}: no phrasings`);
+      continue;
+    }
+    const subject = k.base.entity(f.about[0]!)!;
+    // The phrasings say "<thing> was held / signed / founded": only for a thing of a kind the relation does once.
+    if (!frame.once.includes(subject.type) || subject.type === 'country' || subject.type === 'place') {
+      skip(`subject not done once (${f.relation} of a ${subject.type})`);
+      continue;
+    }
+    const name = nameFor(k, subject);
+    if (!name) {
+      skip('subject has no unambiguous name');
+      continue;
+    }
+    // Other facts of the same subject and family: a changed value they give is no longer false.
+    const namesakes = k.base.factsAbout(subject.id).filter((g) => g !== f && g.about[0] === subject.id && familyOf(g.relation) === family);
+    const once = frame.once.includes(subject.type);
+    const single = (slot: 'date' | 'place') => once && frame.single.includes(slot);
+    const v = versionsOf(f);
+    const add = (slots: string, expect: Verdict, change: GeneratedClaim['change']) => addStyled(() => slots, expect, change);
+    const addStyled = (slot: (i: number) => string, expect: Verdict, change: GeneratedClaim['change']) =>
+      phrasings.forEach((p, i) => claims.push({ text: p(name, slot(i)), expect, fact: f.id, change, false: change !== 'none' }));
+    if (f.date && family !== 'location') {
+      const p = claimable(f.date);
+      addStyled((i) => dateWords(p, i), expected(v.dates.map((d) => agrees(d, p)), single('date')), 'none');
+      // Another year, that no version and no namesake gives.
+      const year = [p.year - 2, p.year + 3, p.year - 5].find((y) => !namesakes.some((g) => g.date && agrees(g.date, { year: y })) && !v.dates.some((d) => agrees(d, { year: y })));
+      if (year) add(` in ${year}`, single('date') ? 'contradicted' : 'unknown', 'year');
+      if (p.day !== undefined) {
+        const day = p.day > 20 ? p.day - 7 : p.day + 7;
+        const other = { ...p, day };
+        if (!namesakes.some((g) => g.date && agrees(g.date, other)) && !v.dates.some((d) => agrees(d, other)))
+          addStyled((i) => dateWords(other, i), single('date') ? 'contradicted' : 'unknown', 'day');
+      }
+    }
+    if (f.place) {
+      const place = k.base.entity(f.place)!;
+      const placeName = nameFor(k, place);
+      if (!placeName) skip('place has no unambiguous name');
+      else {
+        add(` in ${placeName}`, expected(v.places.map((p) => p === place.id || k.base.entity(p)?.in === place.id), single('place')), 'none');
+        const others = PLACE_KINDS(k, place).filter((e) => !v.places.includes(e.id) && !namesakes.some((g) => g.place === e.id) && nameFor(k, e));
+        const other = others[f.id.length % Math.max(others.length, 1)];
+        if (other) add(` in ${nameFor(k, other)}`, single('place') ? 'contradicted' : 'unknown', 'place');
+        // A country that took part, given as the place.
+        const part = f.about.map((id) => k.base.entity(id)!).find((e) => e.type === 'country' && e.id !== place.id && place.in !== e.id && !v.places.some((p) => k.base.entity(p)?.in === e.id || p === e.id));
+        if (part && family === 'occurrence') add(` in ${nameFor(k, part) ?? part.name}`, single('place') ? 'contradicted' : 'unknown', 'participant-as-place');
+      }
+    }
+  }
+  return { claims, skipped };
+}
+
+function statusClaims(k: Knowledge, f: Fact, claims: GeneratedClaim[], skip: (why: string) => void): void {
+  if (!f.status || !STATUS_NOUN[f.status] || f.relation === 'describes' || !f.date || !f.about.includes('sco')) return skip('membership fact without a dated SCO status');
+  for (const id of f.about.filter((x) => k.base.entity(x)?.type === 'country')) {
+    const country = k.base.entity(id)!;
+    const name = nameFor(k, country) ?? country.name;
+    const history = membershipFacts(k.base, id).filter((g) => g.status === f.status && g.relation !== 'describes');
+    const p = claimable(f.date);
+    const v = versionsOf(f);
+    const all = history.flatMap((g) => versionsOf(g).dates);
+    STATUS_PHRASINGS.forEach((ph, i) =>
+      claims.push({ text: ph(name, f.status!, dateWords(p, i)), expect: expected(v.dates.map((d) => agrees(d, p)), true), fact: f.id, change: 'none', false: false }),
+    );
+    const year = [p.year - 2, p.year + 3, p.year - 5].find((y) => !all.some((d) => agrees(d, { year: y })));
+    if (year) STATUS_PHRASINGS.forEach((ph) => claims.push({ text: ph(name, f.status!, ` in ${year}`), expect: 'contradicted', fact: f.id, change: 'year', false: true }));
+  }
+}
