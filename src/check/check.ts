@@ -20,7 +20,7 @@ export function check(ctx: CommandContext): Answer {
   if (!claimText) {
     return { intent: 'check', title: 'Which claim?', summary: 'Usage: `check <claim>`, e.g. `check India joined the SCO in 2015`.', facts: [] };
   }
-  const parts = splitClaims(claimText).map((text) => ({ text, j: judge(k, parseClaim(k, text)) }));
+  const parts = splitClaims(claimText, k.entities.mentions(claimText).map((m) => m.text)).map((text) => ({ text, j: judge(k, parseClaim(k, text)) }));
   const verdicts = parts.map((p) => p.j.verdict);
   // A claim that is partly wrong is wrong; all parts must hold for "supported".
   const verdict = PRIORITY.find((v) => verdicts.includes(v))!;

@@ -210,8 +210,10 @@ const CLAUSE_VERB = new RegExp(`\\b(?:is|are|was|were|has|have|had|became)\\b|${
  * 2017" is "India became a member in 2017". Otherwise a part without a verb is not a claim of its
  * own ("India and Pakistan joined in 2017"), and the text is judged whole.
  */
-export function splitClaims(text: string): string[] {
+export function splitClaims(text: string, nameTexts: string[] = []): string[] {
   const clean = withoutFalseNegations(text);
+  // "Treaty on Good-Neighbourliness, Friendship and Cooperation": an "and" inside a name joins no claims.
+  if (nameTexts.some((n) => /\b(and|but|while|whereas)\b/.test(n))) return [clean];
   const parts: string[] = [];
   let names = '';
   for (const p of clean.split(/\s*;\s*|,?\s+(?:and|but|while|whereas)\s+(?=(?:the\s+)?[A-Za-z])/)) {

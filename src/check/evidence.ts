@@ -51,6 +51,8 @@ function givesDate(written: { start: DatePoint; end?: DatePoint; monthDayOnly?: 
   const w = want.start;
   const from = written.start;
   const to = written.end ?? written.start;
+  // A day written without its year ("on July 5") gives a day whose year another quote states; never a year alone.
+  if (written.monthDayOnly && w.day === undefined) return false;
   const y = written.monthDayOnly ? year : from.year;
   if (y === undefined || y !== w.year) return false;
   if (w.month === undefined) return true;
@@ -127,7 +129,9 @@ export function leadingQuotes(base: FactBase, deciding: Deciding[]): Map<Fact, n
   for (const [fact, ds] of byFact) {
     const all = fact.sources.map((q) => q.quote);
     const states = (q: Quote) => ds.every((d) => quoteStates(base, q, d, all));
-    let i = fact.sources.findIndex(states);
+    // A quote that states it all by itself comes first; one that needs another quote's year after.
+    let i = fact.sources.findIndex((q) => ds.every((d) => quoteStates(base, q, d)));
+    if (i < 0) i = fact.sources.findIndex(states);
     // Two values may stand in two quotes of one fact ("in 2012" in one, "in Tajikistan" in the next): each must be stated by some quote.
     if (i < 0 && ds.every((d) => fact.sources.some((q) => quoteStates(base, q, d, all)))) i = fact.sources.findIndex((q) => quoteStates(base, q, ds[0]!, all));
     if (i < 0) return undefined;

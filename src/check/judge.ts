@@ -237,12 +237,16 @@ interface EventSlots {
   places: string[];
 }
 
-/** The summit or event a claim names ("the Tashkent summit"): its date and place, for comparing. */
+/**
+ * The summit or event a claim names beside its subject ("the Charter was adopted at the Tashkent summit"):
+ * its date and place, from the event's own fact. An event that is itself the subject gives nothing to compare with.
+ */
 function eventSlots(k: Knowledge, claim: Claim): EventSlots {
   const dates: QueryDate[] = [];
   const places: string[] = [];
+  if (!claim.subjects.some((s) => s.id !== 'sco' && s.id !== 'shanghai-five')) return { dates, places };
   for (const e of claim.events) {
-    const held = k.base.factsAbout(e.id).find((f) => f.date && (f.kind === 'summit' || f.kind === 'meeting' || f.relation === 'held'));
+    const held = k.base.factsAbout(e.id).find((f) => f.about[0] === e.id && f.date && familyOf(f.relation) === 'occurrence');
     if (held?.date) dates.push({ start: { year: held.date.start.year }, text: e.name, index: 0 });
     if (held?.place) places.push(held.place);
   }
@@ -255,15 +259,17 @@ function eventSlots(k: Knowledge, claim: Claim): EventSlots {
  * thing (a summit, a treaty, a person) is a co-subject; a later country took part or was a party,
  * which does not make the fact about that country. The SCO is a subject only where it comes first.
  */
-function subjectIn(claim: Claim, fact: Fact): Entity | undefined {
+function subjectIn(k: Knowledge, claim: Claim, fact: Fact): Entity | undefined {
   const wanted = claim.subjects.length ? claim.subjects : claim.events;
   const once = frameOf(fact.relation)?.once ?? [];
+  // A fact about an occasion ("the Astana summit adopted A, B and C") states its date and place for each thing done there.
+  const occasion = k.base.entity(fact.about[0]!)?.type === 'event';
   for (const [i, id] of fact.about.entries()) {
     const e = wanted.find((s) => s.id === id);
     if (!e) continue;
-    // A later entry counts only if it is of the kind the relation does once: the summit a "held" fact
-    // also names, not the Energy Club its leaders discussed there.
-    if (i === 0 || (once.includes(e.type) && e.type !== 'country')) return e;
+    // A later entry counts only on such an occasion, and only if it is of the kind the relation does once:
+    // not the Energy Club its leaders discussed there, not an older agreement a new strategy names.
+    if (i === 0 || (occasion && once.includes(e.type) && e.type !== 'country')) return e;
   }
   return undefined;
 }
@@ -334,7 +340,7 @@ function candidateFacts(k: Knowledge, claim: Claim, topic: string): FactHit[] {
   for (const s of [...claim.subjects, ...claim.events]) {
     for (const f of k.base.factsAbout(s.id)) {
       const family = familyOf(f.relation);
-      if (seen.has(f) || !family || !(claim.families.includes(family) || !claim.families.length) || subjectIn(claim, f) === undefined) continue;
+      if (seen.has(f) || !family || !(claim.families.includes(family) || !claim.families.length) || subjectIn(k, claim, f) === undefined) continue;
       hits.push({ fact: f, score: 0, coverage: terms(topic).length ? 0.5 : 1, matched: [] });
       seen.add(f);
     }
@@ -344,7 +350,7 @@ function candidateFacts(k: Knowledge, claim: Claim, topic: string): FactHit[] {
 
 function weigh(k: Knowledge, claim: Claim, h: FactHit, event: EventSlots, theme: string[]): Candidate | undefined {
   const f = h.fact;
-  const subject = subjectIn(claim, f);
+  const subject = subjectIn(k, claim, f);
   if ((claim.subjects.length || claim.events.length) && !subject) return undefined;
   // Every thing the claim names as its subject must be in the fact: Russia's joining the WTO says nothing of Kazakhstan's.
   if (!claim.subjects.every((s) => f.about.includes(s.id) || f.place === s.id)) return undefined;
@@ -373,7 +379,9 @@ function weigh(k: Knowledge, claim: Claim, h: FactHit, event: EventSlots, theme:
   const themeNamed =
     (theme.length >= TUNING.namedThemeWords && theme.every((t) => factTerms.has(t))) || claim.otherOrgs.some((o) => f.about.includes(o.id) && o.id !== subject?.id);
   const oneSubject = (subject !== undefined && (frame?.once.includes(subject.type) ?? false)) || themeNamed;
-  const single = (s: SlotResult) => aligned && oneSubject && (frame?.single.includes(s.slot) ?? false);
+  // Where the base itself gives one subject several values of a slot (a presidency held twice, an agreement and its
+  // supplements), the slot is many-valued for that subject, whatever the frame says.
+  const single = (s: SlotResult) => aligned && oneSubject && (frame?.single.includes(s.slot) ?? false) && !(subject && manyInBase(k, subject, family!, s.slot));
   let verdict: Verdict = 'unknown';
   let bare: string[] | undefined;
   let manyValued: SlotResult | undefined;
@@ -402,6 +410,28 @@ function weigh(k: Knowledge, claim: Claim, h: FactHit, event: EventSlots, theme:
   return { fact: f, relevance, verdict, aligned, ownSubject, slots, ...(subject ? { subject } : {}), ...(manyValued ? { manyValued } : {}), ...(bare ? { bare } : {}) };
 }
 
+const manyCache = new WeakMap<Knowledge, Map<string, boolean>>();
+
+/** Do the subject's own facts of this family give it more than one value of the slot? */
+function manyInBase(k: Knowledge, subject: Entity, family: string, slot: Slot): boolean {
+  const cache = manyCache.get(k) ?? new Map<string, boolean>();
+  manyCache.set(k, cache);
+  const id = `${subject.id} ${family} ${slot}`;
+  const known = cache.get(id);
+  if (known !== undefined) return known;
+  const own = k.base.factsAbout(subject.id).filter((f) => f.about[0] === subject.id && familyOf(f.relation) === family);
+  let many = false;
+  if (slot === 'date') {
+    const dates = own.flatMap((f) => (f.date ? [f.date] : []));
+    many = dates.some((a) => dates.some((b) => !datesAgree({ start: a.start, ...(a.end ? { end: a.end } : {}), text: '', index: 0 }, b)));
+  } else if (slot === 'place') {
+    const places = own.flatMap((f) => (f.place ? [f.place] : []));
+    many = places.some((a) => places.some((b) => placeAgrees(k, a, b) === false && placeAgrees(k, b, a) === false));
+  }
+  cache.set(id, many);
+  return many;
+}
+
 function contradiction(k: Knowledge, c: Candidate): string {
   const parts = c.slots
     .filter((s) => s.result === 'conflict' && s.theirs)
@@ -424,42 +454,52 @@ function judgeGeneral(k: Knowledge, claim: Claim): Judgement {
   // A fact that agrees on every value settles it, whichever namesake ranks first; then one whose versions
   // split; then a contradiction, which the rules already confine to the same subject and relation.
   // Facts of the claimed relation speak first; a description that shares the words comes after them.
-  // A fact of the subject's own speaks before one that names it beside another (a span of three summits).
-  const pick = (v: Verdict, aligned: boolean, own?: boolean) => candidates.find((c) => c.verdict === v && c.aligned === aligned && (own === undefined || c.ownSubject === own));
-  const decisive =
-    pick('supported', true, true) ??
-    pick('disputed', true, true) ??
-    pick('contradicted', true, true) ??
-    pick('supported', true, false) ??
-    pick('disputed', true, false) ??
-    pick('contradicted', true, false) ??
-    pick('supported', false) ??
-    pick('disputed', false);
-  if (!decisive) {
-    const many = candidates.find((c) => c.manyValued);
-    return {
-      verdict: 'unknown',
-      reason: many
-        ? `The sources give ${many.manyValued!.theirs ?? 'another value'} for a ${frameOf(many.fact.relation)?.relation ?? 'relation'} that happens more than once, which neither confirms nor rules out ${many.manyValued!.ours ?? 'the claim'}.`
+  // A fact of the subject's own speaks before one that names it beside another (a span of three summits);
+  // within each, a fact that agrees on every value settles it, then one whose versions split, then a contradiction.
+  // The first whose quotes state what it turns on (the evidence guard) decides.
+  const order: [Verdict, boolean, boolean | undefined][] = [
+    ['supported', true, true],
+    ['disputed', true, true],
+    ['contradicted', true, true],
+    ['supported', true, false],
+    ['disputed', true, false],
+    ['contradicted', true, false],
+    ['supported', false, undefined],
+    ['disputed', false, undefined],
+  ];
+  let unguarded: Fact | undefined;
+  for (const [v, aligned, own] of order) {
+    for (const c of candidates) {
+      if (c.verdict !== v || c.aligned !== aligned || (own !== undefined && c.ownSubject !== own)) continue;
+      const j = guard(k, verdictOf(k, c));
+      if (j.verdict === c.verdict) return j;
+      unguarded ??= c.fact;
+    }
+  }
+  const many = candidates.find((c) => c.manyValued);
+  return {
+    verdict: 'unknown',
+    reason: unguarded
+      ? 'The closest facts do not state the deciding value in their quotes, so they cannot settle the claim.'
+      : many
+        ? `The sources give ${many.manyValued!.theirs ?? 'another value'} for something that happens more than once, which neither confirms nor rules out ${many.manyValued!.ours ?? 'the claim'}.`
         : candidates.length || hits.length
           ? 'The sources do not state this; the closest facts do not settle it.'
           : 'Nothing in the sources speaks to this claim.',
-      evidence: [],
-      context: (candidates.length ? candidates.map((c) => c.fact) : hits.map((h) => h.fact)).slice(0, 3),
-    };
-  }
-  const f = decisive.fact;
-  const deciding = decisive.slots
-    .filter((s) => (decisive.verdict === 'supported' ? s.result === 'match' : s.result === 'conflict'))
+    evidence: [],
+    context: (candidates.length ? candidates.map((c) => c.fact) : hits.map((h) => h.fact)).slice(0, 3),
+  };
+}
+
+/** The judgement one candidate gives, with the values it turns on. */
+function verdictOf(k: Knowledge, c: Candidate): Judgement {
+  const f = c.fact;
+  const deciding = c.slots
+    .filter((s) => (c.verdict === 'supported' ? s.result === 'match' : s.result === 'conflict'))
     .flatMap((s) => (s.deciding ? [s.deciding] : []));
-  if (decisive.bare?.length) deciding.push({ slot: 'name', fact: f, entities: decisive.bare });
-  const reason =
-    decisive.verdict === 'supported'
-      ? `The sources state it: ${f.statement}`
-      : decisive.verdict === 'disputed'
-        ? 'The sources give different versions, shown below.'
-        : contradiction(k, decisive);
-  return { verdict: decisive.verdict, reason, evidence: [f], deciding };
+  if (c.bare?.length) deciding.push({ slot: 'name', fact: f, entities: c.bare });
+  const reason = c.verdict === 'supported' ? `The sources state it: ${f.statement}` : c.verdict === 'disputed' ? 'The sources give different versions, shown below.' : contradiction(k, c);
+  return { verdict: c.verdict, reason, evidence: [f], deciding };
 }
 
 function when(f: Fact): string {
@@ -636,5 +676,6 @@ export function judge(k: Knowledge, claim: Claim): Judgement {
   }
   const counted = judgeCount(k, claim);
   if (counted) return guard(k, negate(claim, counted));
-  return guard(k, negate(claim, judgeGeneral(k, claim)));
+  // The general path guards each candidate as it weighs them; a denial only flips what passed.
+  return negate(claim, judgeGeneral(k, claim));
 }

@@ -217,6 +217,16 @@ function crossCheck(documents: SourceDocument[], entities: Entity[], facts: Fact
     else if (types.get(e.in) !== 'country') issues.push({ ...e.origin, field: `${e.id}.in`, problem: `"${e.in}" is not a country` });
   }
 
+  // "SCO Secretariat in Beijing" as a name would swallow the place of every claim about the Secretariat.
+  const placeNames = new Set(entities.filter((e) => e.type === 'place' || e.type === 'country').flatMap((e) => [e.name, ...e.aliases].map(aliasKey)));
+  for (const e of entities) {
+    if (e.type === 'place' || e.type === 'event') continue;
+    for (const alias of e.aliases) {
+      const tail = / (?:in|at) (.+)$/.exec(aliasKey(alias));
+      if (tail && placeNames.has(tail[1]!)) issues.push({ ...e.origin, field: `${e.id}.aliases`, problem: `"${alias}" ends with a place: a claim's place would be read as part of the name` });
+    }
+  }
+
   const factAt = new Map<string, Origin>();
   for (const f of facts) {
     const first = factAt.get(f.id);

@@ -70,6 +70,8 @@ function explicitCommand(text: string): { intent: Intent; rest: string } | undef
   const intent = COMMANDS.get(word);
   if (!intent) return undefined;
   const rest = m[2]!.trim();
+  // "Treaty on Good-Neighbourliness was signed in 2007": a sentence that starts with a command word is a claim.
+  if (intent !== 'check' && FRAME_VERBS.test(rest) && (/\b(?:was|were|is|are|been)\s+\w+/i.test(rest) || findDates(rest).some((d) => !d.monthDayOnly)) && rest.split(/\s+/).length >= 4) return undefined;
   if (!AMBIGUOUS.has(word)) return { intent, rest };
   // "date 2003-05-29" is a command; "when did india join" is a question.
   const first = word === 'when' ? findDates(rest)[0] : undefined;
@@ -103,7 +105,7 @@ export function route(input: string): Route {
   }
 
   // A yes-no question with a verb of a relation and a value to compare (a date, a place after in/at) is a claim to check.
-  if (YES_NO.test(text) && (FRAME_VERBS.test(text) || /\bbecome\b/i.test(text)) && (dates.some((d) => !d.monthDayOnly) || /\b(?:in|at)\s+[a-z]{3,}/i.test(text.replace(/\bin the sco\b/i, '')))) {
+  if (YES_NO.test(text) && (FRAME_VERBS.test(text) || /\bbecome\b/i.test(text)) && (dates.some((d) => !d.monthDayOnly) || /\b(?:in|at)\s+[a-z][a-z'-]+/i.test(text.replace(/\bin the sco\b/i, '')))) {
     const claim = text.replace(/\?+\s*$/, '').trim();
     return { intent: 'check', query: claim, dates: findDates(claim), explicit: false };
   }

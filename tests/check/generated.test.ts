@@ -4,11 +4,12 @@
  * contradicted verdict led by a quote that states what it turns on.
  */
 import { describe, expect, it } from 'vitest';
+import { key } from '../../src/text/normalize.js';
 import { askReal, realKnowledge } from '../helpers.js';
 import { generateClaims } from './suite.js';
 
 describe('the generated claim suite', () => {
-  const { claims, skipped } = generateClaims(realKnowledge());
+  const { claims, skipped, gaps } = generateClaims(realKnowledge());
   const results = claims.map((c) => ({ c, a: askReal(c.text) }));
   const wrong = results.filter((r) => r.a.verdict !== r.c.expect);
   const falseSupports = results.filter((r) => r.c.false && r.a.verdict === 'supported');
@@ -17,7 +18,8 @@ describe('the generated claim suite', () => {
     console.log(
       `generated claims: ${claims.length} from ${new Set(claims.map((c) => c.fact)).size} facts; ` +
         `${claims.length - wrong.length} right (${((100 * (claims.length - wrong.length)) / claims.length).toFixed(1)}%); ` +
-        `${falseSupports.length} false supported; skipped: ${JSON.stringify(skipped)}`,
+        `${falseSupports.length} false supported; skipped: ${JSON.stringify(skipped)}; ` +
+        `facts whose quotes do not state their own value (so the guard says unknown): ${gaps.size}`,
     );
     for (const w of wrong.filter((_, i) => i % Math.ceil(wrong.length / 60) === 0)) console.log(`  ${w.c.expect} ≠ ${w.a.verdict}: ${w.c.text}  [${w.c.fact}, ${w.c.change}]`);
     expect(claims.length).toBeGreaterThan(500);
@@ -30,6 +32,16 @@ describe('the generated claim suite', () => {
 
   it('gives the verdict the frames imply for at least 97% of claims', () => {
     expect((claims.length - wrong.length) / claims.length).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it('leads every supported or contradicted verdict with a quote that states the deciding value', () => {
+    const decided = results.filter((r) => (r.a.verdict === 'supported' || r.a.verdict === 'contradicted') && r.c.mustShow?.length);
+    const unstated = decided.filter((r) => {
+      const first = ` ${key(r.a.facts[0]?.quotes[0]?.quote ?? '')} `;
+      return !r.c.mustShow!.some((v) => first.includes(` ${v} `));
+    });
+    expect(decided.length).toBeGreaterThan(1000);
+    expect([...new Set(unstated.map((r) => `${r.c.fact} → ${r.a.facts[0]?.id}: ${r.a.verdict} (${r.c.change})`))]).toEqual([]);
   });
 
   it('every claim is routed to the fact check', () => {

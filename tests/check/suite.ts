@@ -12,6 +12,8 @@ import { familyOf, frameOf } from '../../src/check/frames.js';
 import type { Verdict } from '../../src/answer/model.js';
 import type { Knowledge } from '../../src/knowledge.js';
 import { datesAgree } from '../../src/check/judge.js';
+import { key } from '../../src/text/normalize.js';
+import { type Deciding, quoteStates } from '../../src/check/evidence.js';
 
 export interface GeneratedClaim {
   text: string;
@@ -21,6 +23,8 @@ export interface GeneratedClaim {
   change: 'none' | 'year' | 'day' | 'place' | 'participant-as-place' | 'count';
   /** True when the claim as generated is false. */
   false: boolean;
+  /** For a supported or contradicted verdict, what its first quote must say (any of these, folded): the deciding value. */
+  mustShow?: string[];
 }
 
 /** Six ways people put a claim, per family: active, passive, "did …?", "is it true …", "…, right?", and a present or plain form. */
@@ -102,6 +106,19 @@ function agrees(d: FactDate, p: DatePoint): boolean {
   return datesAgree({ start: p, text: '', index: 0 }, d);
 }
 
+/** Every name of a place, and of the places that lie in it, folded as the guard folds them. */
+function aliasesOf(k: Knowledge, place: Entity): string[] {
+  const inside = [...k.base.entities.values()].filter((e) => e.in === place.id);
+  return [place, ...inside].flatMap((e) => [e.name.replace(/\s*\(.*\)\s*$/, ''), ...e.aliases]).map((n) => key(n));
+}
+
+function fullyAgrees(facts: Fact[], p: DatePoint): boolean {
+  return facts.some((g) => {
+    const dates = versionsOf(g).dates;
+    return dates.length > 0 && dates.every((d) => agrees(d, p));
+  });
+}
+
 interface Versions {
   dates: FactDate[];
   places: string[];
@@ -124,7 +141,21 @@ function expected(versions: (boolean | undefined)[], single: boolean): Verdict {
 const PLACE_KINDS = (k: Knowledge, place: Entity): Entity[] =>
   [...k.base.entities.values()].filter((e) => e.type === place.type && e.id !== place.id && e.in !== place.id && place.in !== e.id && (place.type !== 'place' || e.in !== undefined));
 
-export function generateClaims(k: Knowledge): { claims: GeneratedClaim[]; skipped: Record<string, number> } {
+/**
+ * The evidence guard's part: a verdict is shown only with a quote that states its deciding value,
+ * so a fact whose quotes do not state it gives unknown. Counted, as gaps in the fact base.
+ */
+function guarded(k: Knowledge, f: Fact, verdict: Verdict, value: Deciding | undefined, gaps: Set<string>, alike: Fact[] = []): Verdict {
+  if ((verdict !== 'supported' && verdict !== 'contradicted') || !value) return verdict;
+  // The fact itself, or (for a true claim) another fact of the same subject and relation that gives the same value.
+  const states = (g: Fact) => g.sources.some((q) => quoteStates(k.base, q, { ...value, fact: g }, g.sources.map((x) => x.quote)));
+  if (states(f) || alike.some(states)) return verdict;
+  gaps.add(f.id);
+  return 'unknown';
+}
+
+export function generateClaims(k: Knowledge): { claims: GeneratedClaim[]; skipped: Record<string, number>; gaps: Set<string> } {
+  const gaps = new Set<string>();
   const claims: GeneratedClaim[] = [];
   const skipped: Record<string, number> = {};
   const skip = (why: string) => (skipped[why] = (skipped[why] ?? 0) + 1);
@@ -133,7 +164,7 @@ export function generateClaims(k: Knowledge): { claims: GeneratedClaim[]; skippe
     const family = familyOf(f.relation);
     if (!frame || !family) continue;
     if (f.kind === 'membership') {
-      statusClaims(k, f, claims, skip);
+      statusClaims(k, f, claims, skip, gaps);
       continue;
     }
     const phrasings = PHRASINGS[family];
@@ -154,23 +185,33 @@ export function generateClaims(k: Knowledge): { claims: GeneratedClaim[]; skippe
     }
     // Other facts of the same subject and family: a changed value they give is no longer false.
     const namesakes = k.base.factsAbout(subject.id).filter((g) => g !== f && g.about[0] === subject.id && familyOf(g.relation) === family);
+    // And every fact that states the relation of it, as an occasion's list does ("the Astana summit adopted A, B and C"): its quote may be the one shown.
+    const alike = k.base.factsAbout(subject.id).filter((g) => g !== f && familyOf(g.relation) === family);
     const once = frame.once.includes(subject.type);
-    const single = (slot: 'date' | 'place') => once && frame.single.includes(slot);
+    // The base's own facts of the subject giving several values make the slot many-valued (a presidency held twice).
+    const own = [f, ...namesakes];
+    const severalDates = own.some((a) => own.some((b) => a.date && b.date && !datesAgree({ start: a.date.start, ...(a.date.end ? { end: a.date.end } : {}), text: '', index: 0 }, b.date)));
+    const severalPlaces = new Set(own.flatMap((g) => (g.place ? [g.place] : []))).size > 1;
+    const single = (slot: 'date' | 'place') => once && frame.single.includes(slot) && !(slot === 'date' ? severalDates : severalPlaces);
     const v = versionsOf(f);
+    let mustShow: string[] = [];
     const add = (slots: string, expect: Verdict, change: GeneratedClaim['change']) => addStyled(() => slots, expect, change);
     const addStyled = (slot: (i: number) => string, expect: Verdict, change: GeneratedClaim['change']) =>
-      phrasings.forEach((p, i) => claims.push({ text: p(name, slot(i)), expect, fact: f.id, change, false: change !== 'none' }));
+      phrasings.forEach((p, i) => claims.push({ text: p(name, slot(i)), expect, fact: f.id, change, false: change !== 'none', mustShow }));
+    const dateIs = (p: DatePoint): Deciding => ({ slot: 'date', fact: f, start: p });
     if (f.date && family !== 'location') {
       const p = claimable(f.date);
-      addStyled((i) => dateWords(p, i), expected(v.dates.map((d) => agrees(d, p)), single('date')), 'none');
-      // Another year, that no version and no namesake gives.
+      mustShow = [String(p.year)];
+      const agreeing = namesakes.filter((g) => g.date && agrees(g.date, p));
+      addStyled((i) => dateWords(p, i), guarded(k, f, fullyAgrees(namesakes, p) ? 'supported' : expected(v.dates.map((d) => agrees(d, p)), single('date')), dateIs(p), gaps, [...agreeing, ...alike.filter((g) => g.date && agrees(g.date, p))]), 'none');
+      // Another year, that no version and no namesake gives: contradicted by the fact's year.
       const year = [p.year - 2, p.year + 3, p.year - 5].find((y) => !namesakes.some((g) => g.date && agrees(g.date, { year: y })) && !v.dates.some((d) => agrees(d, { year: y })));
-      if (year) add(` in ${year}`, single('date') ? 'contradicted' : 'unknown', 'year');
+      if (year) add(` in ${year}`, guarded(k, f, single('date') ? 'contradicted' : 'unknown', dateIs({ year: p.year }), gaps, alike), 'year');
       if (p.day !== undefined) {
         const day = p.day > 20 ? p.day - 7 : p.day + 7;
         const other = { ...p, day };
         if (!namesakes.some((g) => g.date && agrees(g.date, other)) && !v.dates.some((d) => agrees(d, other)))
-          addStyled((i) => dateWords(other, i), single('date') ? 'contradicted' : 'unknown', 'day');
+          addStyled((i) => dateWords(other, i), guarded(k, f, single('date') ? 'contradicted' : 'unknown', dateIs(p), gaps, alike), 'day');
       }
     }
     if (f.place) {
@@ -178,20 +219,22 @@ export function generateClaims(k: Knowledge): { claims: GeneratedClaim[]; skippe
       const placeName = nameFor(k, place);
       if (!placeName) skip('place has no unambiguous name');
       else {
-        add(` in ${placeName}`, expected(v.places.map((p) => p === place.id || k.base.entity(p)?.in === place.id), single('place')), 'none');
+        const placeIs: Deciding = { slot: 'place', fact: f, places: [place.id] };
+        mustShow = aliasesOf(k, place);
+        add(` in ${placeName}`, guarded(k, f, expected(v.places.map((p) => p === place.id || k.base.entity(p)?.in === place.id), single('place')), placeIs, gaps, alike), 'none');
         const others = PLACE_KINDS(k, place).filter((e) => !v.places.includes(e.id) && !namesakes.some((g) => g.place === e.id) && nameFor(k, e));
         const other = others[f.id.length % Math.max(others.length, 1)];
-        if (other) add(` in ${nameFor(k, other)}`, single('place') ? 'contradicted' : 'unknown', 'place');
+        if (other) add(` in ${nameFor(k, other)}`, guarded(k, f, single('place') ? 'contradicted' : 'unknown', placeIs, gaps, alike), 'place');
         // A country that took part, given as the place.
         const part = f.about.map((id) => k.base.entity(id)!).find((e) => e.type === 'country' && e.id !== place.id && place.in !== e.id && !v.places.some((p) => k.base.entity(p)?.in === e.id || p === e.id));
-        if (part && family === 'occurrence') add(` in ${nameFor(k, part) ?? part.name}`, single('place') ? 'contradicted' : 'unknown', 'participant-as-place');
+        if (part && family === 'occurrence') add(` in ${nameFor(k, part) ?? part.name}`, guarded(k, f, single('place') ? 'contradicted' : 'unknown', placeIs, gaps, alike), 'participant-as-place');
       }
     }
   }
-  return { claims, skipped };
+  return { claims, skipped, gaps };
 }
 
-function statusClaims(k: Knowledge, f: Fact, claims: GeneratedClaim[], skip: (why: string) => void): void {
+function statusClaims(k: Knowledge, f: Fact, claims: GeneratedClaim[], skip: (why: string) => void, gaps: Set<string>): void {
   if (!f.status || !STATUS_NOUN[f.status] || f.relation === 'describes' || !f.date || !f.about.includes('sco')) return skip('membership fact without a dated SCO status');
   for (const id of f.about.filter((x) => k.base.entity(x)?.type === 'country')) {
     const country = k.base.entity(id)!;
@@ -201,9 +244,18 @@ function statusClaims(k: Knowledge, f: Fact, claims: GeneratedClaim[], skip: (wh
     const v = versionsOf(f);
     const all = history.flatMap((g) => versionsOf(g).dates);
     STATUS_PHRASINGS.forEach((ph, i) =>
-      claims.push({ text: ph(name, f.status!, dateWords(p, i)), expect: expected(v.dates.map((d) => agrees(d, p)), true), fact: f.id, change: 'none', false: false }),
+      claims.push({
+        mustShow: [String(p.year)],
+        text: ph(name, f.status!, dateWords(p, i)),
+        // Another fact of the same status that agrees in every version settles it, whatever this one's versions say.
+        expect: guarded(k, f, fullyAgrees(history, p) ? 'supported' : expected(v.dates.map((d) => agrees(d, p)), true), { slot: 'date', fact: f, start: p }, gaps, history.filter((g) => g.date && agrees(g.date, p))),
+        fact: f.id,
+        change: 'none',
+        false: false,
+      }),
     );
     const year = [p.year - 2, p.year + 3, p.year - 5].find((y) => !all.some((d) => agrees(d, { year: y })));
-    if (year) STATUS_PHRASINGS.forEach((ph) => claims.push({ text: ph(name, f.status!, ` in ${year}`), expect: 'contradicted', fact: f.id, change: 'year', false: true }));
+    const expect = guarded(k, f, 'contradicted', { slot: 'date', fact: f, start: { year: p.year } }, gaps, history);
+    if (year) STATUS_PHRASINGS.forEach((ph) => claims.push({ text: ph(name, f.status!, ` in ${year}`), expect, fact: f.id, change: 'year', false: true, mustShow: [String(p.year)] }));
   }
 }
