@@ -72,8 +72,8 @@ export const ROLE_CUES: readonly { words: string; role: Role; reason: string }[]
 /** The status family's words ("acceded", "admitted"): joining, unless a status is named. */
 const JOINING = FAMILY_CUES.find((c) => c.family === 'status')!.re;
 
-/** Things done once, and those who act on them. */
-const THINGS = new Set(['treaty', 'exercise', 'event']);
+/** Things done once, and those who act on them (an event is an occasion: who is named at it stays the subject). */
+const THINGS = new Set(['treaty', 'exercise']);
 const ACTORS = new Set(['country', 'body', 'person', 'organisation']);
 
 /** Verbs after a country that make it the place: "Kazakhstan hosted the exercise". */
@@ -154,7 +154,7 @@ export function parseClaim(k: Knowledge, raw: string): Claim {
   }
   // With a treaty, exercise or event named, the countries, bodies and people beside it acted on it:
   // "SCO heads of state signed the convention", "China and Russia hosted Peace Mission 2007".
-  if (subjects.some((e) => THINGS.has(e.type)) || events.length) {
+  if (subjects.some((e) => THINGS.has(e.type))) {
     for (const e of subjects.filter((x) => ACTORS.has(x.type) && x.id !== 'sco' && x.id !== 'shanghai-five')) {
       subjects.splice(subjects.indexOf(e), 1);
       agents.push(e);

@@ -378,7 +378,9 @@ function weigh(k: Knowledge, claim: Claim, h: FactHit, event: EventSlots, theme:
   const factTerms = new Set(terms(`${f.statement} ${f.tags.join(' ')}`));
   const themeNamed =
     (theme.length >= TUNING.namedThemeWords && theme.every((t) => factTerms.has(t))) || claim.otherOrgs.some((o) => f.about.includes(o.id) && o.id !== subject?.id);
-  const oneSubject = (subject !== undefined && (frame?.once.includes(subject.type) ?? false)) || themeNamed;
+  // The subject does this once only in its own fact, not in one about a thing it made ("the SCO set up seven groups").
+  const ownsIt = subject !== undefined && (f.about[0] !== subject.id || ownFact(k, f, subject.id));
+  const oneSubject = (subject !== undefined && ownsIt && (frame?.once.includes(subject.type) ?? false)) || themeNamed;
   // Where the base itself gives one subject several values of a slot (a presidency held twice, an agreement and its
   // supplements), the slot is many-valued for that subject, whatever the frame says.
   const single = (s: SlotResult) => aligned && oneSubject && (frame?.single.includes(s.slot) ?? false) && !(subject && manyInBase(k, subject, family!, s.slot));
@@ -410,6 +412,20 @@ function weigh(k: Knowledge, claim: Claim, h: FactHit, event: EventSlots, theme:
   return { fact: f, relevance, verdict, aligned, ownSubject, slots, ...(subject ? { subject } : {}), ...(manyValued ? { manyValued } : {}), ...(bare ? { bare } : {}) };
 }
 
+/**
+ * Is the fact the subject's own for its relation? It is not when it names, after the subject, a thing of the
+ * kind the relation does once: "the SCO established seven working groups" is about the working groups.
+ */
+function ownFact(k: Knowledge, fact: Fact, subjectId: string): boolean {
+  if (fact.about[0] !== subjectId) return false;
+  // Only an actor (an organisation, a country) makes things; an exercise named with its series is still the exercise.
+  if (!ACTING.has(k.base.entity(subjectId)?.type ?? '')) return true;
+  const once = frameOf(fact.relation)?.once ?? [];
+  return !fact.about.slice(1).some((id) => id !== 'sco' && id !== 'shanghai-five' && once.includes(k.base.entity(id)?.type ?? 'topic'));
+}
+
+const ACTING = new Set(['organisation', 'country']);
+
 const manyCache = new WeakMap<Knowledge, Map<string, boolean>>();
 
 /** Do the subject's own facts of this family give it more than one value of the slot? */
@@ -419,7 +435,7 @@ function manyInBase(k: Knowledge, subject: Entity, family: string, slot: Slot): 
   const id = `${subject.id} ${family} ${slot}`;
   const known = cache.get(id);
   if (known !== undefined) return known;
-  const own = k.base.factsAbout(subject.id).filter((f) => f.about[0] === subject.id && familyOf(f.relation) === family);
+  const own = k.base.factsAbout(subject.id).filter((f) => ownFact(k, f, subject.id) && familyOf(f.relation) === family);
   let many = false;
   if (slot === 'date') {
     const dates = own.flatMap((f) => (f.date ? [f.date] : []));
@@ -560,7 +576,7 @@ function judgeCountryStatus(k: Knowledge, claim: Claim, country: Entity, status:
     return { verdict: 'unknown', reason: `The sources list ${country.name} as ${withArticle(label)} of ${orgName(org)} but do not say when it became one.`, evidence: [], context: facts.slice(0, 2) };
   }
   if (!facts.length) {
-    const other = history.filter((f) => f.status !== 'applicant' && f.status !== 'guest' && !isSnapshot(f) && orgOf(f) === org);
+    const other = history.filter((f) => f.status !== 'applicant' && f.status !== 'guest' && !isSnapshot(f));
     if (!other.length) return { verdict: 'unknown', reason: `The sources do not say that ${country.name} was ever ${withArticle(label)} of ${orgName(org)}.`, evidence: [] };
     // Two facts can state the same step (the founding, from two documents): name it once.
     const steps = [...new Set(other.map((f) => `${STATUS_LABEL[f.status!]} (${when(f)})`))].join(', then ');

@@ -148,14 +148,18 @@ export class EntityIndex {
     }
     for (let n = 2; n >= 1; n--) {
       for (let i = 0; i + n <= tokens.length; i++) {
-        if (taken.slice(i, i + n).some(Boolean)) continue;
+        // A city read alone may be the first word of a misspelt name: "shanghai convension" is the Convention.
+        const blockers = found.filter((m) => m.start < i + n && m.end > i);
+        const cityOnly = n === 2 && blockers.length === 1 && blockers[0]!.end - blockers[0]!.start === 1 && blockers[0]!.entity.type === 'place';
+        if (taken.slice(i, i + n).some(Boolean) && !cityOnly) continue;
         const phrase = tokens.slice(i, i + n).join(' ');
         if (phrase.replace(/ /g, '').length < 5 || /\d/.test(phrase)) continue;
         if (n === 1 && GENERIC_WORDS.has(phrase)) continue;
         const best = this.near.near(phrase, allowedEdits(phrase.length), 200).find((m) => m.value.whole);
         if (!best) continue;
         const entity = this.base.entity(best.value.id);
-        if (!entity) continue;
+        if (!entity || (cityOnly && (entity.type === 'place' || best.edits === 0))) continue;
+        if (cityOnly) found.splice(found.indexOf(blockers[0]!), 1);
         found.push({ entity, text: phrase, start: i, end: i + n, exact: false, score: best.edits / phrase.length });
         for (let j = i; j < i + n; j++) taken[j] = true;
       }

@@ -41,7 +41,7 @@ describe('verdicts', () => {
   it('contradicted: says what the sources state instead, with the quote', () => {
     const a = verdictOf('India joined the SCO in 2015');
     expect(a.verdict).toBe('contradicted');
-    expect(a.text).toMatch(/India became a member of the SCO on 9 June 2017, not as claimed/);
+    expect(a.text).toMatch(/India became a member of the SCO on 9 June 2017 in Astana, not 2015/);
     expect(a.facts[0]!.quotes.some((q) => q.quote.includes('2017'))).toBe(true);
   });
 
@@ -137,10 +137,11 @@ describe('how people write claims', () => {
     ['the Shanghai Five was founded by five countries', 'supported', /The Shanghai Five was founded in 1996 by 5 countries/],
     ['the Shanghai Five had five members', 'supported', /The Shanghai Five had 5 members before it became the SCO in 2001/],
     // Places: the subject's own, and "Shanghai" alone is the city.
-    ['the SCO Secretariat is in Tashkent', 'contradicted', /^The sources state otherwise: .*located in Beijing/m],
+    // A contradiction names both values: the sources' and the claim's.
+    ['the SCO Secretariat is in Tashkent', 'contradicted', /^SCO Secretariat: in Beijing, not in Tashkent\./m],
     ['the SCO Secretariat is in Beijing', 'supported', /^The sources state it: .*located in Beijing/m],
-    ['RATS is based in Beijing', 'contradicted', /^The sources state otherwise: .*headquarters in Tashkent/m],
-    ['the Charter was signed in Shanghai', 'contradicted', /^The sources state otherwise: .*St Petersburg/m],
+    ['RATS is based in Beijing', 'contradicted', /^Regional Anti-Terrorist Structure: in Tashkent, not in Beijing\./m],
+    ['the Charter was signed in Shanghai', 'contradicted', /^SCO Charter: in Saint Petersburg, not in Shanghai\./m],
     ['the SCO was founded in Shanghai', 'supported', /^The sources state it: .*15 June 2001 in Shanghai/m],
   ])('"%s" is %s, and says why', (claim, verdict, why) => {
     const a = verdictOf(claim);

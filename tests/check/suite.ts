@@ -191,7 +191,9 @@ export function generateClaims(k: Knowledge): { claims: GeneratedClaim[]; skippe
     // The base's own facts of the subject giving several values make the slot many-valued (a presidency held twice).
     const own = [f, ...namesakes];
     const severalDates = own.some((a) => own.some((b) => a.date && b.date && !datesAgree({ start: a.date.start, ...(a.date.end ? { end: a.date.end } : {}), text: '', index: 0 }, b.date)));
-    const severalPlaces = new Set(own.flatMap((g) => (g.place ? [g.place] : []))).size > 1;
+    // Two places differ unless one lies in the other (the Chorukh-Dayron range is in Tajikistan).
+    const places = own.flatMap((g) => (g.place ? [g.place] : []));
+    const severalPlaces = places.some((a) => places.some((b) => a !== b && k.base.entity(a)?.in !== b && k.base.entity(b)?.in !== a));
     const single = (slot: 'date' | 'place') => once && frame.single.includes(slot) && !(slot === 'date' ? severalDates : severalPlaces);
     const v = versionsOf(f);
     let mustShow: string[] = [];
