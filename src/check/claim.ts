@@ -79,6 +79,8 @@ const ACTORS = new Set(['country', 'body', 'person', 'organisation']);
 /** Verbs after a country that make it the place: "Kazakhstan hosted the exercise". */
 const HOST_AFTER = /^(?:\s*(?:has|had|have|was|were|once|also|then|first))*\s*(?:host|hosts|hosted|hosting)\b/;
 
+const STATUS_PREDICATE =
+  /\b(?:became|become|becomes|becoming|is|are|was|were|been|be|as|got|gets|gained|granted|received|obtained|remains?|remained|made|admitted|accepted|applied|applies|apply|application|bid|requested|sought)\s+(?:\w+\s+){0,3}?(?:members?|member[- ]states?|observers?|dialogue partners?|partners?|applicants?|membership|observer status|status)\b|\b(?:member|observer|partner|membership) status\b|\bmembers? (?:of|in|since)\b/i;
 const NEGATION = /\b(not|never|no longer|didn'?t|doesn'?t|don'?t|wasn'?t|weren'?t|isn'?t|aren'?t|hasn'?t|haven'?t|hadn'?t|neither|nor|failed to|refused to)\b/i;
 const PRESENT = /\b(is|are|has|have|remains|meets|heads|leads|sits)\b/i;
 const MEMBER_PREDICATE = /\b(is|are|was|were|became|become|becomes|remains?)\s+(?:not\s+|never\s+|no longer\s+)?(?:now\s+)?(?:an?\s+)?(?:full\s+)?(?:(?:sco|shos)\s+)?member[- ]states?\b/i;
@@ -106,6 +108,18 @@ function isDenial(text: string): boolean {
   return NEGATION.test(text);
 }
 
+/** "between 2001 and 2011", "2010-2011", "from 2004 to 2006": one span of years, not two claimed dates. */
+function mergeSpans(text: string, dates: QueryDate[]): void {
+  for (let i = 0; i + 1 < dates.length; i++) {
+    const a = dates[i]!;
+    const b = dates[i + 1]!;
+    if (a.start.month !== undefined || b.start.month !== undefined || a.monthDayOnly || b.monthDayOnly || b.start.year <= a.start.year) continue;
+    const between = text.slice(a.index + a.text.length, b.index);
+    if (!/^\s*(?:-|–|to|and|until|till|through)\s*$/i.test(between)) continue;
+    dates.splice(i, 2, { start: a.start, end: b.start, text: text.slice(a.index, b.index + b.text.length), index: a.index });
+  }
+}
+
 function roleOf(tokens: string[], m: EntityMention, previous: { m: EntityMention; role: Role } | undefined): Role | undefined {
   for (const cue of [...ROLE_CUES].sort((a, b) => b.words.length - a.words.length)) {
     const words = cue.words.split(' ');
@@ -129,6 +143,7 @@ export function parseClaim(k: Knowledge, raw: string): Claim {
   // A year inside a name is part of the name: "Peace Mission 2007", "Interaction-2003" (but "Peace Mission 2021 was held in 2021" has a date too).
   const wordAt = (index: number) => key(text.slice(0, index)).split(' ').filter(Boolean).length;
   const dates = findDates(text).filter((d) => !mentions.some((m) => m.entity.type !== 'place' && wordAt(d.index) >= m.start && wordAt(d.index) < m.end));
+  mergeSpans(text, dates);
   const rest = withoutDates(text, dates);
   const tokens = key(text).split(' ');
   const subjects: Entity[] = [];
@@ -170,8 +185,13 @@ export function parseClaim(k: Knowledge, raw: string): Claim {
   // Each name is taken out where it stands, so "five" in "the Shanghai Five" goes but "five countries" stays.
   const nameless = mentions.reduce((t, m) => t.replace(new RegExp(`\\b${m.text.split(' ').join('[^a-z0-9]+')}\\b`, 'i'), ' '), rest);
   // "SCO member states signed..." names who acted, not a status; "Mongolia is a member state" claims one.
-  const status =
-    MEMBER_PREDICATE.test(text) ? 'member' : (statusIn(text.replace(/\bmember states?\b/gi, '').replace(/\bmembers? of\b/gi, 'member of')) ?? (JOINING.test(text) ? 'member' : undefined));
+  // A status is claimed when it is said of someone ("became an observer", "is a member of"), not when a group is named ("the other SCO members").
+  const predicated = STATUS_PREDICATE.test(text) || JOINING.test(text);
+  const status = MEMBER_PREDICATE.test(text)
+    ? 'member'
+    : predicated
+      ? (statusIn(text.replace(/\bmember states?\b/gi, '').replace(/\bmembers? of\b/gi, 'member of')) ?? 'member')
+      : undefined;
   const cues = FAMILY_CUES.filter((c) => c.re.test(text));
   const families = cues.map((c) => c.family);
   const alsoIn = [...new Set(cues.flatMap((c) => c.alsoIn))].filter((f) => !families.includes(f));

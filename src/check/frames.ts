@@ -94,7 +94,7 @@ export const FRAMES: readonly Frame[] = [
   {
     relation: 'founded',
     family: 'creation',
-    verbs: ['found', 'founded', 'founding', 'established', 'establish', 'created', 'create', 'set up', 'formed', 'launched', 'started', 'began', 'begun', 'got started', 'inaugurated', 'instituted', 'opened', 'born'],
+    verbs: ['found', 'founded', 'established', 'establish', 'created', 'create', 'set up', 'formed', 'launched', 'started', 'began', 'begun', 'got started', 'inaugurated', 'instituted', 'opened', 'born'],
     nouns: ['foundation', 'establishment', 'creation', 'founding', 'launch'],
     single: ['date', 'place'],
     once: ['organisation', 'body', 'treaty', 'topic'],

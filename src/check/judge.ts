@@ -20,7 +20,7 @@ import type { QueryDate } from '../understand/dates.js';
 import { withoutDates } from '../understand/dates.js';
 import type { Claim } from './claim.js';
 import { type Deciding, leadingQuotes } from './evidence.js';
-import { familyOf, frameOf, FRAME_WORDS, type Slot } from './frames.js';
+import { FAMILY_CUES, familyOf, frameOf, FRAME_WORDS, type Slot } from './frames.js';
 import { counts } from './numbers.js';
 import { TUNING } from './tuning.js';
 
@@ -383,7 +383,10 @@ function weigh(k: Knowledge, claim: Claim, h: FactHit, event: EventSlots, theme:
   const oneSubject = (subject !== undefined && ownsIt && (frame?.once.includes(subject.type) ?? false)) || themeNamed;
   // Where the base itself gives one subject several values of a slot (a presidency held twice, an agreement and its
   // supplements), the slot is many-valued for that subject, whatever the frame says.
-  const single = (s: SlotResult) => aligned && oneSubject && (frame?.single.includes(s.slot) ?? false) && !(subject && manyInBase(k, subject, family!, s.slot));
+  // A figure claim ("had 2,000 soldiers") meets any fact of the thing on its count alone.
+  const byFigure = figure && !(family !== undefined && (claim.families.includes(family) || claim.alsoIn.includes(family)));
+  const single = (s: SlotResult) =>
+    aligned && oneSubject && (frame?.single.includes(s.slot) ?? false) && (!byFigure || s.slot === 'count') && !(subject && manyInBase(k, subject, family!, s.slot));
   let verdict: Verdict = 'unknown';
   let bare: string[] | undefined;
   let manyValued: SlotResult | undefined;
@@ -399,8 +402,12 @@ function weigh(k: Knowledge, claim: Claim, h: FactHit, event: EventSlots, theme:
     // A description supports only what it says of its own subject, and only with nearly all the claim's words.
     const own = subject !== undefined && f.about[0] === subject.id;
     // With nothing named, the claim's own words must name the thing: at least two of them, all in the fact.
-    const identified = subject !== undefined || themeNamed;
-    if (stated.every((s) => s.result === 'match') && identified && (aligned || (own && h.coverage >= TUNING.looseSupportCoverage))) verdict = 'supported';
+    // An actor does many things: what it did (the theme, "the SCO presidency") must be in the fact too.
+    const themeHeld = theme.every((t) => factTerms.has(t));
+    const identified = subject !== undefined ? !ACTING_TYPES.has(subject.type) || themeHeld : themeNamed;
+    // A description supports only if it says the claimed relation in words ("held", "hosted") as well as nearly all the rest.
+    const saysRelation = !claim.families.length || FAMILY_CUES.some((c) => claim.families.includes(c.family) && c.re.test(`${f.statement} ${f.sources.map((q) => q.quote).join(' ')}`));
+    if (stated.every((s) => s.result === 'match') && identified && (aligned || (own && saysRelation && h.coverage >= TUNING.looseSupportCoverage))) verdict = 'supported';
   } else if (!claim.dates.length && !claim.places.length && !claim.counts.length) {
     // Nothing to compare but the relation itself: the fact must state that relation about everything the claim names.
     const named = claim.subjects.length > 0 && claim.subjects.every((s) => f.about.includes(s.id));
@@ -425,6 +432,8 @@ function ownFact(k: Knowledge, fact: Fact, subjectId: string): boolean {
 }
 
 const ACTING = new Set(['organisation', 'country']);
+/** Subjects that act rather than are acted on: a claim about one names what it did. */
+const ACTING_TYPES = new Set(['organisation', 'country', 'person', 'body']);
 
 const manyCache = new WeakMap<Knowledge, Map<string, boolean>>();
 
