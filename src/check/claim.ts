@@ -81,7 +81,7 @@ const HOST_AFTER = /^(?:\s*(?:has|had|have|was|were|once|also|then|first))*\s*(?
 
 const STATUS_PREDICATE =
   /\b(?:became|become|becomes|becoming|is|are|was|were|been|be|as|got|gets|gained|granted|received|obtained|remains?|remained|made|admitted|accepted|applied|applies|apply|application|bid|requested|sought)\s+(?:\w+\s+){0,3}?(?:members?|member[- ]states?|observers?|dialogue partners?|partners?|applicants?|membership|observer status|status)\b|\b(?:member|observer|partner|membership) status\b|\bmembers? (?:of|in|since)\b/i;
-const NEGATION = /\b(not|never|no longer|didn'?t|doesn'?t|don'?t|wasn'?t|weren'?t|isn'?t|aren'?t|hasn'?t|haven'?t|hadn'?t|neither|nor|failed to|refused to)\b/i;
+export const NEGATION = /\b(not|never|no longer|didn'?t|doesn'?t|don'?t|wasn'?t|weren'?t|isn'?t|aren'?t|hasn'?t|haven'?t|hadn'?t|neither|nor|failed to|refused to)\b/i;
 const PRESENT = /\b(is|are|has|have|remains|meets|heads|leads|sits)\b/i;
 const MEMBER_PREDICATE = /\b(is|are|was|were|became|become|becomes|remains?)\s+(?:not\s+|never\s+|no longer\s+)?(?:now\s+)?(?:an?\s+)?(?:full\s+)?(?:(?:sco|shos)\s+)?member[- ]states?\b/i;
 

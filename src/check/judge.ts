@@ -18,7 +18,7 @@ import { terms } from '../text/terms.js';
 import { FOUNDED, isSnapshot, latestMembershipYear, membershipFacts, type Org, orgOf, standingsAsOf, STATUS_LABEL } from '../facts/membership.js';
 import type { QueryDate } from '../understand/dates.js';
 import { withoutDates } from '../understand/dates.js';
-import type { Claim } from './claim.js';
+import { type Claim, NEGATION } from './claim.js';
 import { type Deciding, leadingQuotes } from './evidence.js';
 import { FAMILY_CUES, familyOf, frameOf, FRAME_WORDS, type Slot } from './frames.js';
 import { counts } from './numbers.js';
@@ -286,7 +286,8 @@ function ordinals(text: string): Set<string> {
  * values are compared, not searched, and the verb is matched as a relation ("hosted" ~ "held").
  */
 function topicOf(claim: Claim): string {
-  let text = withoutDates(claim.text, claim.dates).replace(FRAME_WORDS, ' ');
+  // A denial's "never" is judged by flipping the verdict, not searched for.
+  let text = withoutDates(claim.text, claim.dates).replace(FRAME_WORDS, ' ').replace(new RegExp(NEGATION.source, 'gi'), ' ');
   // Only a place the claim puts something in ("held in Tashkent"); "the Bishkek Declaration" keeps its name.
   for (const p of claim.places) {
     for (const name of [p.name, ...p.aliases]) {
@@ -465,13 +466,16 @@ function contradiction(k: Knowledge, c: Candidate): string {
       const note = s.tookPart ? `; ${s.tookPart} took part` : '';
       return `${prep}${s.theirs}, not ${prep}${s.ours ?? 'as claimed'}${note}`;
     });
-  const what = c.subject ? k.base.entityName(c.subject.id) : 'The sources';
-  return `${what}: ${parts.join('; ')}. ${c.fact.statement}`;
+  const what = c.subject ? `${k.base.entityName(c.subject.id)}: ` : 'The sources give ';
+  return `${what}${parts.join('; ')}. ${c.fact.statement}`;
 }
 
-function judgeGeneral(k: Knowledge, claim: Claim): Judgement {
-  const topic = topicOf(claim);
-  const theme = themeTerms(claim, topic);
+function judgeGeneral(k: Knowledge, original: Claim): Judgement {
+  const topic = topicOf(original);
+  const theme = themeTerms(original, topic);
+  // "The declaration on the SCO's fifth anniversary": with a thing described in words, the SCO named in it is not the subject.
+  const orgOnly = original.subjects.length > 0 && original.subjects.every((s) => s.id === 'sco' || s.id === 'shanghai-five');
+  const claim = orgOnly && theme.length >= TUNING.namedThemeWords ? { ...original, subjects: [] } : original;
   const event = eventSlots(k, claim);
   const hits = candidateFacts(k, claim, topic);
   const candidates = hits.map((h) => weigh(k, claim, h, event, theme)).filter((c): c is Candidate => c !== undefined);
