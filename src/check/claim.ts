@@ -186,7 +186,9 @@ export function parseClaim(k: Knowledge, raw: string): Claim {
   const nameless = mentions.reduce((t, m) => t.replace(new RegExp(`\\b${m.text.split(' ').join('[^a-z0-9]+')}\\b`, 'i'), ' '), rest);
   // "SCO member states signed..." names who acted, not a status; "Mongolia is a member state" claims one.
   // A status is claimed when it is said of someone ("became an observer", "is a member of"), not when a group is named ("the other SCO members").
-  const predicated = STATUS_PREDICATE.test(text) || JOINING.test(text);
+  const founding = /\bfound(ing|er|ers)\b|\boriginal\b|\bfrom the start\b/i.test(text);
+  // "one of the SCO founders" claims membership from the start.
+  const predicated = STATUS_PREDICATE.test(text) || JOINING.test(text) || (founding && !FAMILY_CUES.some((c) => c.family === 'creation' && c.re.test(text)));
   const status = MEMBER_PREDICATE.test(text)
     ? 'member'
     : predicated
@@ -216,7 +218,7 @@ export function parseClaim(k: Knowledge, raw: string): Claim {
     otherOrgs,
     instances,
     present: PRESENT.test(text) && !/\b(was|were|became|joined|had)\b/i.test(text),
-    founding: /\bfound(ing|er|ers)\b|\boriginal\b|\bfrom the start\b/i.test(text),
+    founding,
   };
 }
 

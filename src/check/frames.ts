@@ -95,7 +95,7 @@ export const FRAMES: readonly Frame[] = [
     relation: 'founded',
     family: 'creation',
     verbs: ['found', 'founded', 'established', 'establish', 'created', 'create', 'set up', 'formed', 'launched', 'started', 'began', 'begun', 'got started', 'inaugurated', 'instituted', 'opened', 'born'],
-    nouns: ['foundation', 'establishment', 'creation', 'founding', 'launch'],
+    nouns: ['foundation', 'establishment', 'creation', 'founding', 'launch', 'setting up', 'creating', 'establishing', 'launching'],
     single: ['date', 'place'],
     once: ['organisation', 'body', 'treaty', 'topic'],
     reason: 'an organisation or body comes into being once, in one place',

@@ -675,7 +675,8 @@ const flip = (v: Verdict): Verdict => (v === 'supported' ? 'contradicted' : v ==
 /** A denial turns the verdict on what it denies. */
 function negate(claim: Claim, j: Judgement): Judgement {
   if (!claim.negated || (j.verdict !== 'supported' && j.verdict !== 'contradicted')) return j;
-  return { ...j, verdict: flip(j.verdict), reason: `The claim denies it, but: ${j.reason}` };
+  const verdict = flip(j.verdict);
+  return { ...j, verdict, reason: verdict === 'supported' ? `The sources bear out the denial. ${j.reason}` : `The claim denies what the sources state. ${j.reason}` };
 }
 
 /**
