@@ -381,13 +381,15 @@ function weigh(k: Knowledge, claim: Claim, h: FactHit, event: EventSlots, theme:
     (theme.length >= TUNING.namedThemeWords && theme.every((t) => factTerms.has(t))) || claim.otherOrgs.some((o) => f.about.includes(o.id) && o.id !== subject?.id);
   // The subject does this once only in its own fact, not in one about a thing it made ("the SCO set up seven groups").
   const ownsIt = subject !== undefined && (f.about[0] !== subject.id || ownFact(k, f, subject.id));
-  const oneSubject = (subject !== undefined && ownsIt && (frame?.once.includes(subject.type) ?? false)) || themeNamed;
+  // "The first meeting of the SCO Forum": an ordinal the fact shares names one instance of what a body does many times.
+  const sameOrdinal = claimed.size > 0 && [...claimed].some((o) => own.has(o));
+  const oneSubject = (subject !== undefined && ownsIt && ((frame?.once.includes(subject.type) ?? false) || sameOrdinal)) || themeNamed;
   // Where the base itself gives one subject several values of a slot (a presidency held twice, an agreement and its
   // supplements), the slot is many-valued for that subject, whatever the frame says.
   // A figure claim ("had 2,000 soldiers") meets any fact of the thing on its count alone.
   const byFigure = figure && !(family !== undefined && (claim.families.includes(family) || claim.alsoIn.includes(family)));
   const single = (s: SlotResult) =>
-    aligned && oneSubject && (frame?.single.includes(s.slot) ?? false) && (!byFigure || s.slot === 'count') && !(subject && manyInBase(k, subject, family!, s.slot));
+    aligned && oneSubject && (frame?.single.includes(s.slot) ?? false) && (!byFigure || s.slot === 'count') && (sameOrdinal || !(subject && manyInBase(k, subject, family!, s.slot)));
   let verdict: Verdict = 'unknown';
   let bare: string[] | undefined;
   let manyValued: SlotResult | undefined;
