@@ -108,6 +108,18 @@ function isDenial(text: string): boolean {
   return NEGATION.test(text);
 }
 
+/** The one summit of the heads of state held in a year, if the base has exactly one. */
+function summitOf(k: Knowledge, year: number, org: 'sco' | 'shanghai-five'): Entity | undefined {
+  const found = new Set<Entity>();
+  for (const f of k.base.facts) {
+    const e = f.about[0] ? k.base.entity(f.about[0]) : undefined;
+    if (!e || e.type !== 'event' || !/summit/i.test(e.name) || f.date?.start.year !== year || !f.relation || !['held', 'hosted'].includes(f.relation)) continue;
+    if ((org === 'shanghai-five') !== /shanghai five/i.test(e.name)) continue;
+    found.add(e);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
 /** "between 2001 and 2011", "2010-2011", "from 2004 to 2006": one span of years, not two claimed dates. */
 function mergeSpans(text: string, dates: QueryDate[]): void {
   for (let i = 0; i + 1 < dates.length; i++) {
@@ -152,6 +164,13 @@ export function parseClaim(k: Knowledge, raw: string): Claim {
   const agents: Entity[] = [];
   const events: Entity[] = [];
   const otherOrgs: Entity[] = [];
+  // "the SCO summit in 2009", "the 2005 summit": a summit named by its year is that year's summit.
+  if (!mentions.some((m) => m.entity.type === 'event') && /\bsummits?\b/i.test(text)) {
+    const years = dates.filter((d) => d.start.month === undefined && !d.end && !d.monthDayOnly).map((d) => d.start.year);
+    const org = mentions.some((m) => m.entity.id === 'shanghai-five') ? 'shanghai-five' : 'sco';
+    const summit = years.length === 1 ? summitOf(k, years[0]!, org) : undefined;
+    if (summit) events.push(summit);
+  }
   let previous: { m: EntityMention; role: Role } | undefined;
   for (const m of mentions) {
     const e = m.entity;

@@ -15,7 +15,7 @@ import type { Knowledge } from '../knowledge.js';
 import type { FactHit } from '../search/facts.js';
 import { rankFacts } from '../search/rank.js';
 import { terms } from '../text/terms.js';
-import { FOUNDED, isSnapshot, latestMembershipYear, membershipFacts, type Org, orgOf, standingsAsOf, STATUS_LABEL } from '../facts/membership.js';
+import { FOUNDED, isSnapshot, LASTING, latestMembershipYear, membershipFacts, type Org, orgOf, standingsAsOf, STATUS_LABEL } from '../facts/membership.js';
 import type { QueryDate } from '../understand/dates.js';
 import { withoutDates } from '../understand/dates.js';
 import { type Claim, NEGATION } from './claim.js';
@@ -477,7 +477,8 @@ function judgeGeneral(k: Knowledge, original: Claim): Judgement {
   const theme = themeTerms(original, topic);
   // "The declaration on the SCO's fifth anniversary": with a thing described in words, the SCO named in it is not the subject.
   const orgOnly = original.subjects.length > 0 && original.subjects.every((s) => s.id === 'sco' || s.id === 'shanghai-five');
-  const claim = orgOnly && theme.length >= TUNING.namedThemeWords ? { ...original, subjects: [] } : original;
+  // Likewise "the SCO summit in 2009": the summit is the subject.
+  const claim = orgOnly && (theme.length >= TUNING.namedThemeWords || original.events.length > 0) ? { ...original, subjects: [] } : original;
   const event = eventSlots(k, claim);
   const hits = candidateFacts(k, claim, topic);
   const candidates = hits.map((h) => weigh(k, claim, h, event, theme)).filter((c): c is Candidate => c !== undefined);
@@ -592,7 +593,8 @@ function judgeCountryStatus(k: Knowledge, claim: Claim, country: Entity, status:
   }
   if (!facts.length) {
     const other = history.filter((f) => f.status !== 'applicant' && f.status !== 'guest' && !isSnapshot(f));
-    if (!other.length) return { verdict: 'unknown', reason: `The sources do not say that ${country.name} was ever ${withArticle(label)} of ${orgName(org)}.`, evidence: [] };
+    // An application or a visit leaves no trace in the timeline: having had other statuses does not rule one out.
+    if (!other.length || !LASTING.includes(status)) return { verdict: 'unknown', reason: `The sources do not say that ${country.name} was ever ${withArticle(label)} of ${orgName(org)}.`, evidence: [] };
     // Two facts can state the same step (the founding, from two documents): name it once.
     const steps = [...new Set(other.map((f) => `${STATUS_LABEL[f.status!]} (${when(f)})`))].join(', then ');
     return {

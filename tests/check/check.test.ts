@@ -215,6 +215,10 @@ describe('the rules of a verdict (frames.ts, judge.ts): each fails without its r
     // Counts agree within TUNING.approximateCount when either is approximate.
     ['Interaction-2003 involved some 1,250 troops', 'supported', /1,300/],
     ['Interaction-2003 involved 1,000 troops', 'contradicted', /1,300, not 1,000/],
+    // A summit named by its year is that year's summit.
+    ['the SCO summit of 2006 was held in Astana', 'contradicted', /in Shanghai, not in Astana/],
+    // Applying is not having a status, and other statuses do not rule an application out.
+    ['Iran applied for full membership in 2008', 'unknown', /do not say that Iran was ever an applicant/],
     // A figure claim ("had") is judged on the count, never on a date it happens to share with another fact.
     ['Peace Mission-2010 had about 6,000 soldiers', 'supported', /6,000 soldiers/],
   ])('"%s" is %s', (claim, verdict, why) => {
