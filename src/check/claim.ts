@@ -108,16 +108,23 @@ function isDenial(text: string): boolean {
   return NEGATION.test(text);
 }
 
-/** The one summit of the heads of state held in a year, if the base has exactly one. */
+const SUMMITS = new WeakMap<Knowledge, Map<string, Set<Entity>>>();
+
+/** The one summit of the heads of state held in a year, if the base has exactly one (indexed once per base). */
 function summitOf(k: Knowledge, year: number, org: 'sco' | 'shanghai-five'): Entity | undefined {
-  const found = new Set<Entity>();
-  for (const f of k.base.facts) {
-    const e = f.about[0] ? k.base.entity(f.about[0]) : undefined;
-    if (!e || e.type !== 'event' || !/summit/i.test(e.name) || f.date?.start.year !== year || !f.relation || !['held', 'hosted'].includes(f.relation)) continue;
-    if ((org === 'shanghai-five') !== /shanghai five/i.test(e.name)) continue;
-    found.add(e);
+  let byYear = SUMMITS.get(k);
+  if (!byYear) {
+    byYear = new Map();
+    for (const f of k.base.facts) {
+      const e = f.about[0] ? k.base.entity(f.about[0]) : undefined;
+      if (!e || e.type !== 'event' || !/summit/i.test(e.name) || !f.date || !f.relation || !['held', 'hosted'].includes(f.relation)) continue;
+      const id = `${/shanghai five/i.test(e.name) ? 'shanghai-five' : 'sco'} ${f.date.start.year}`;
+      byYear.set(id, (byYear.get(id) ?? new Set()).add(e));
+    }
+    SUMMITS.set(k, byYear);
   }
-  return found.size === 1 ? [...found][0] : undefined;
+  const found = byYear.get(`${org} ${year}`);
+  return found?.size === 1 ? [...found][0] : undefined;
 }
 
 /** "between 2001 and 2011", "2010-2011", "from 2004 to 2006": one span of years, not two claimed dates. */
