@@ -210,9 +210,11 @@ const NOT_AGENTS = new Set(['sco', 'shanghai-five']);
 /** Who acted: "initiated by China". A fact names its actors among the countries, people and organisations it is about. */
 function agentSlot(k: Knowledge, claim: Claim, fact: Fact, subject: Entity | undefined): SlotResult | undefined {
   if (!claim.agents.length) return undefined;
-  const actors = fact.about.filter((id) => id !== subject?.id && !NOT_AGENTS.has(id) && ['country', 'person', 'organisation'].includes(k.base.entity(id)?.type ?? ''));
+  const actors = fact.about.filter((id) => id !== subject?.id && !NOT_AGENTS.has(id) && ['country', 'person', 'organisation', 'body'].includes(k.base.entity(id)?.type ?? ''));
   const ours = claim.agents.map((a) => a.name).join(', ');
-  if (!actors.length) return { slot: 'agent', result: 'none', stated: true, ours };
+  // "SCO heads of state signed …": a council of the SCO acting is the SCO acting, not a further claim to prove.
+  const collective = claim.agents.every((a) => a.type === 'body');
+  if (!actors.length) return { slot: 'agent', result: 'none', stated: !collective, ours };
   const all = claim.agents.every((a) => actors.includes(a.id));
   const none = !claim.agents.some((a) => actors.includes(a.id));
   return {
