@@ -108,23 +108,39 @@ function isDenial(text: string): boolean {
   return NEGATION.test(text);
 }
 
-const SUMMITS = new WeakMap<Knowledge, Map<string, Set<Entity>>>();
+interface SummitIndex {
+  byYear: Map<string, Set<Entity>>;
+  /** Summit entities per city. */
+  byPlace: Map<string, Set<Entity>>;
+}
+const SUMMITS = new WeakMap<Knowledge, SummitIndex>();
 
-/** The one summit of the heads of state held in a year, if the base has exactly one (indexed once per base). */
-function summitOf(k: Knowledge, year: number, org: 'sco' | 'shanghai-five'): Entity | undefined {
-  let byYear = SUMMITS.get(k);
-  if (!byYear) {
-    byYear = new Map();
-    for (const f of k.base.facts) {
-      const e = f.about[0] ? k.base.entity(f.about[0]) : undefined;
-      if (!e || e.type !== 'event' || !/summit/i.test(e.name) || !f.date || !f.relation || !['held', 'hosted'].includes(f.relation)) continue;
-      const id = `${/shanghai five/i.test(e.name) ? 'shanghai-five' : 'sco'} ${f.date.start.year}`;
-      byYear.set(id, (byYear.get(id) ?? new Set()).add(e));
-    }
-    SUMMITS.set(k, byYear);
+/** Summits of the heads of state, by year and by city, indexed once per base. */
+function summits(k: Knowledge): SummitIndex {
+  let index = SUMMITS.get(k);
+  if (index) return index;
+  index = { byYear: new Map(), byPlace: new Map() };
+  for (const f of k.base.facts) {
+    const e = f.about[0] ? k.base.entity(f.about[0]) : undefined;
+    if (!e || e.type !== 'event' || !/summit/i.test(e.name) || !f.date || !f.relation || !['held', 'hosted'].includes(f.relation)) continue;
+    const id = `${/shanghai five/i.test(e.name) ? 'shanghai-five' : 'sco'} ${f.date.start.year}`;
+    index.byYear.set(id, (index.byYear.get(id) ?? new Set()).add(e));
+    if (f.place) index.byPlace.set(f.place, (index.byPlace.get(f.place) ?? new Set()).add(e));
   }
-  const found = byYear.get(`${org} ${year}`);
+  SUMMITS.set(k, index);
+  return index;
+}
+
+/** The one summit of the heads of state held in a year, if the base has exactly one. */
+function summitOf(k: Knowledge, year: number, org: 'sco' | 'shanghai-five'): Entity | undefined {
+  const found = summits(k).byYear.get(`${org} ${year}`);
   return found?.size === 1 ? [...found][0] : undefined;
+}
+
+/** Does a city host more than one summit, so that "the Astana summit" needs its year? */
+function cityOfSeveral(k: Knowledge, event: Entity): string | undefined {
+  for (const [place, set] of summits(k).byPlace) if (set.has(event) && set.size > 1) return place;
+  return undefined;
 }
 
 /** "between 2001 and 2011", "2010-2011", "from 2004 to 2006": one span of years, not two claimed dates. */
@@ -171,6 +187,9 @@ export function parseClaim(k: Knowledge, raw: string): Claim {
   const agents: Entity[] = [];
   const events: Entity[] = [];
   const otherOrgs: Entity[] = [];
+  const unnamed: Entity[] = [];
+  /** Events a city alias named but the claimed year replaces (undefined: no such event in the base). */
+  const instead = new Map<string, Entity | undefined>();
   // "the SCO summit in 2009", "the 2005 summit": a summit named by its year is that year's summit.
   if (!mentions.some((m) => m.entity.type === 'event') && /\bsummits?\b/i.test(text)) {
     const years = dates.filter((d) => d.start.month === undefined && !d.end && !d.monthDayOnly).map((d) => d.start.year);
@@ -178,11 +197,28 @@ export function parseClaim(k: Knowledge, raw: string): Claim {
     const summit = years.length === 1 ? summitOf(k, years[0]!, org) : undefined;
     if (summit) events.push(summit);
   }
+  // "the Astana summit … in 2011": a summit named by its city alone is the one of the year the claim gives
+  // (Astana hosted several); with no summit of that year in the base, it is not the one the alias names.
+  const claimedYears = dates.filter((d) => !d.monthDayOnly).map((d) => d.start.year);
+  for (const m of mentions) {
+    const own = /\((\d{4})\)/.exec(m.entity.name)?.[1];
+    if (m.entity.type !== 'event' || !own || /\d{4}/.test(m.text) || claimedYears.length !== 1 || claimedYears[0] === +own) continue;
+    // Only where the city hosted several: "the Almaty summit" is the one of 1998, whatever year is claimed.
+    const city = cityOfSeveral(k, m.entity);
+    if (!city) continue;
+    const org = /shanghai five/i.test(m.entity.name) ? 'shanghai-five' : 'sco';
+    const that = summitOf(k, claimedYears[0]!, org);
+    instead.set(m.entity.id, that && summits(k).byPlace.get(city)?.has(that) ? that : undefined);
+  }
   let previous: { m: EntityMention; role: Role } | undefined;
   for (const m of mentions) {
     const e = m.entity;
     let role: Role = roleOf(tokens, m, previous) ?? 'subject';
-    if (e.type === 'event') events.push(e);
+    if (e.type === 'event') {
+      const replaced = instead.has(e.id) ? instead.get(e.id) : e;
+      events.push(replaced ?? e);
+      if (!replaced) unnamed.push(e);
+    }
     else if (e.type === 'place') places.push(e), (role = 'place');
     else if (e.id === 'sco' || e.id === 'shanghai-five') subjects.push(e), (role = 'subject');
     else if (role === 'place' && e.type === 'country') places.push(e);
@@ -202,11 +238,12 @@ export function parseClaim(k: Knowledge, raw: string): Claim {
     }
   }
   const named = subjects.filter((e) => e.id !== 'sco' && e.id !== 'shanghai-five');
-  const instances = mentions.flatMap((m) => {
+  const yearDate = dates.find((d) => !d.monthDayOnly);
+  const instances = [...unnamed.map((entity) => ({ entity, date: yearDate! })), ...mentions.flatMap((m) => {
     if (m.entity.type === 'place' || m.entity.type === 'country' || /\d{4}/.test(m.entity.name)) return [];
     const next = dates.find((d) => d.index >= 0 && key(text.slice(0, d.index)).split(' ').filter(Boolean).length === m.end && !d.monthDayOnly);
     return next ? [{ entity: m.entity, date: next }] : [];
-  });
+  })];
   // Counts come from the words that are not names ("Tianshan-2-2011" is a name, not a count of 2).
   // Each name is taken out where it stands, so "five" in "the Shanghai Five" goes but "five countries" stays.
   const nameless = mentions.reduce((t, m) => t.replace(new RegExp(`\\b${m.text.split(' ').join('[^a-z0-9]+')}\\b`, 'i'), ' '), rest);

@@ -215,6 +215,9 @@ describe('the rules of a verdict (frames.ts, judge.ts): each fails without its r
     // Counts agree within TUNING.approximateCount when either is approximate.
     ['Interaction-2003 involved some 1,250 troops', 'supported', /1,300/],
     ['Interaction-2003 involved 1,000 troops', 'contradicted', /1,300, not 1,000/],
+    // A summit named by its city alone, where the city hosted several, is the one of the claimed year, or none.
+    ['the Astana summit was held in 2013', 'unknown', /do not state this/],
+    ['the Almaty summit was held in 1996', 'contradicted', /3 July 1998, not 1996/],
     // A summit named by its year is that year's summit.
     ['the SCO summit of 2006 was held in Astana', 'contradicted', /in Shanghai, not in Astana/],
     // Applying is not having a status, and other statuses do not rule an application out.

@@ -84,7 +84,9 @@ const STATUS_PHRASINGS: ((c: string, status: Status, x: string) => string)[] = [
 /** A name a reader would type for an entity: its name without the parenthesis, if that still names it. */
 function nameFor(k: Knowledge, e: Entity): string | undefined {
   const stripped = e.name.replace(/\s*\(.*\)\s*$/, '');
-  for (const n of [stripped, ...e.aliases]) if (k.entities.exact(n)?.id === e.id && k.entities.mentions(n).length === 1 && k.entities.mentions(n)[0]!.entity.id === e.id) return n;
+  // An event by a name with its year: "the Shanghai summit" alone is any of three (a rule test covers that).
+  const names = e.type === 'event' ? [...e.aliases.filter((a) => /\d{4}/.test(a)), stripped, ...e.aliases] : [stripped, ...e.aliases];
+  for (const n of names) if (k.entities.exact(n)?.id === e.id && k.entities.mentions(n).length === 1 && k.entities.mentions(n)[0]!.entity.id === e.id) return n;
   return undefined;
 }
 
