@@ -7,7 +7,7 @@
 import { type DatePoint, type FactDate, formatPoint, MONTHS } from '../../src/facts/dates.js';
 import type { Entity, Fact } from '../../src/facts/model.js';
 import type { Status } from '../../src/facts/schema.js';
-import { membershipFacts } from '../../src/facts/membership.js';
+import { latestMembershipYear, membershipFacts, standingsAsOf } from '../../src/facts/membership.js';
 import { familyOf, frameOf } from '../../src/check/frames.js';
 import type { Verdict } from '../../src/answer/model.js';
 import type { Knowledge } from '../../src/knowledge.js';
@@ -259,6 +259,12 @@ function statusClaims(k: Knowledge, f: Fact, claims: GeneratedClaim[], skip: (wh
       }),
     );
     const year = [p.year - 2, p.year + 3, p.year - 5].find((y) => !all.some((d) => agrees(d, { year: y })));
+    // Present tense, where the status still holds as of the latest sources: "Mongolia has been an observer since 2004".
+    const now = standingsAsOf(k.base, latestMembershipYear(k.base)).find((st) => st.country === id);
+    if (now?.status === f.status && STATUS_NOUN[f.status]) {
+      const since = guarded(k, f, fullyAgrees(history, { year: p.year }) ? 'supported' : expected(v.dates.map((d) => agrees(d, { year: p.year })), true), { slot: 'date', fact: f, start: { year: p.year } }, gaps, history);
+      claims.push({ text: `${name} has been ${STATUS_NOUN[f.status]} since ${p.year}`, expect: since, fact: f.id, change: 'none', false: false, mustShow: [String(p.year)] });
+    }
     const expect = guarded(k, f, 'contradicted', { slot: 'date', fact: f, start: { year: p.year } }, gaps, history);
     if (year) STATUS_PHRASINGS.forEach((ph) => claims.push({ text: ph(name, f.status!, ` in ${year}`), expect, fact: f.id, change: 'year', false: true, mustShow: [String(p.year)] }));
   }
