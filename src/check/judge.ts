@@ -611,6 +611,9 @@ function judgeCountryStatus(k: Knowledge, claim: Claim, country: Entity, status:
   const timed = results.filter((r) => r.slots.length);
   if (timed.length) {
     const match = timed.find((r) => r.slots.every((s) => s.result === 'match'));
+    // "India has been an observer since 2005": the present tense also claims it still holds.
+    const lapsed = match && claim.present ? noLonger(k, country, status, org, match.f) : undefined;
+    if (lapsed) return lapsed;
     if (match) {
       return {
         verdict: 'supported',
@@ -631,16 +634,8 @@ function judgeCountryStatus(k: Knowledge, claim: Claim, country: Entity, status:
     };
   }
   if (claim.present) {
-    const latest = latestMembershipYear(k.base);
-    const now = standingsAsOf(k.base, latest, org).find((s) => s.country === country.id);
-    if (now && now.status !== status) {
-      return {
-        verdict: 'contradicted',
-        reason: `${country.name} was ${withArticle(label)} from ${when(facts[0]!)}, but as of the latest sources (${latest}) it is ${withArticle(STATUS_LABEL[now.status])} (since ${when(now.fact)}).`,
-        evidence: [now.fact, facts[0]!],
-        deciding: [{ slot: 'status', fact: now.fact, status: now.status }],
-      };
-    }
+    const lapsed = noLonger(k, country, status, org, facts[0]!);
+    if (lapsed) return lapsed;
   }
   const first = facts[0]!;
   return {
@@ -648,6 +643,20 @@ function judgeCountryStatus(k: Knowledge, claim: Claim, country: Entity, status:
     reason: `${country.name} became ${withArticle(label)} of ${orgName(org)} ${at(first)}.`,
     evidence: [first],
     deciding: [{ slot: 'status', fact: first, status }],
+  };
+}
+
+/** A status held once but not as of the latest sources: the contradiction of a present-tense claim. */
+function noLonger(k: Knowledge, country: Entity, status: Status, org: Org, held: Fact): Judgement | undefined {
+  const latest = latestMembershipYear(k.base);
+  const now = standingsAsOf(k.base, latest, org).find((s) => s.country === country.id);
+  if (!now || now.status === status) return undefined;
+  const label = STATUS_LABEL[status];
+  return {
+    verdict: 'contradicted',
+    reason: `${country.name} was ${withArticle(label)} from ${when(held)}, but as of the latest sources (${latest}) it is ${withArticle(STATUS_LABEL[now.status])} (since ${when(now.fact)}).`,
+    evidence: [now.fact, held],
+    deciding: [{ slot: 'status', fact: now.fact, status: now.status }],
   };
 }
 

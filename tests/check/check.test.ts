@@ -215,6 +215,8 @@ describe('the rules of a verdict (frames.ts, judge.ts): each fails without its r
     // Counts agree within TUNING.approximateCount when either is approximate.
     ['Interaction-2003 involved some 1,250 troops', 'supported', /1,300/],
     ['Interaction-2003 involved 1,000 troops', 'contradicted', /1,300, not 1,000/],
+    // "has been … since" claims the status still holds.
+    ['India has been an observer since 2005', 'contradicted', /as of the latest sources \(\d{4}\) it is a member/],
     // A summit named by its city alone, where the city hosted several, is the one of the claimed year, or none.
     ['the Astana summit was held in 2013', 'unknown', /do not state this/],
     ['the Almaty summit was held in 1996', 'contradicted', /3 July 1998, not 1996/],
