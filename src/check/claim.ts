@@ -11,7 +11,7 @@ import type { EntityMention } from '../search/entities.js';
 import { key } from '../text/normalize.js';
 import { findDates, type QueryDate, withoutDates } from '../understand/dates.js';
 import { statusIn } from '../understand/route.js';
-import { FAMILY_CUES, FRAME_VERBS } from './frames.js';
+import { FAMILY_CUES, FRAME_VERBS, FRAMES } from './frames.js';
 import { type Count, counts } from './numbers.js';
 
 export type Role = 'subject' | 'place' | 'participant' | 'agent';
@@ -75,6 +75,8 @@ const JOINING = FAMILY_CUES.find((c) => c.family === 'status')!.re;
 /** Things done once, and those who act on them (an event is an occasion: who is named at it stays the subject). */
 const THINGS = new Set(['treaty', 'exercise']);
 const ACTORS = new Set(['country', 'body', 'person', 'organisation']);
+/** Who only ever acts: a country or a person is never the thing proposed or held. */
+const ACTORS_ONLY = new Set(['country', 'person']);
 
 /** Verbs after a country that make it the place: "Kazakhstan hosted the exercise". */
 const HOST_AFTER = /^(?:\s*(?:has|had|have|was|were|once|also|then|first))*\s*(?:host|hosts|hosted|hosting)\b/;
@@ -231,8 +233,13 @@ export function parseClaim(k: Knowledge, raw: string): Claim {
   }
   // With a treaty, exercise or event named, the countries, bodies and people beside it acted on it:
   // "SCO heads of state signed the convention", "China and Russia hosted Peace Mission 2007".
-  if (subjects.some((e) => THINGS.has(e.type))) {
-    for (const e of subjects.filter((x) => ACTORS.has(x.type) && x.id !== 'sco' && x.id !== 'shanghai-five')) {
+  // Likewise "China proposed the Energy Agency": beside a thing of the kind the claimed relation does once, who is named acted on it.
+  const families = FAMILY_CUES.filter((c) => c.re.test(text)).map((c) => c.family);
+  const once = new Set(FRAMES.filter((f) => families.includes(f.family)).flatMap((f) => f.once));
+  const thing = subjects.some((e) => THINGS.has(e.type) || (once.has(e.type) && !ACTORS_ONLY.has(e.type)));
+  // "Uzbekistan was a founding member": a status said of a country keeps the country the subject.
+  if (thing && !STATUS_PREDICATE.test(text) && !MEMBER_PREDICATE.test(text)) {
+    for (const e of subjects.filter((x) => ACTORS.has(x.type) && x.id !== 'sco' && x.id !== 'shanghai-five' && (THINGS.has(x.type) || !once.has(x.type) || ACTORS_ONLY.has(x.type)))) {
       subjects.splice(subjects.indexOf(e), 1);
       agents.push(e);
     }
@@ -258,7 +265,6 @@ export function parseClaim(k: Knowledge, raw: string): Claim {
       ? (statusIn(text.replace(/\bmember states?\b/gi, '').replace(/\bmembers? of\b/gi, 'member of')) ?? 'member')
       : undefined;
   const cues = FAMILY_CUES.filter((c) => c.re.test(text));
-  const families = cues.map((c) => c.family);
   const alsoIn = [...new Set(cues.flatMap((c) => c.alsoIn))].filter((f) => !families.includes(f));
   const mentionsOrg = (id: string) => mentions.some((m) => m.entity.id === id);
   // Joining the WTO is not joining the SCO: a status in another organisation is judged as any other fact.

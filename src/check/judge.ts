@@ -266,12 +266,14 @@ function subjectIn(k: Knowledge, claim: Claim, fact: Fact): Entity | undefined {
   const once = frameOf(fact.relation)?.once ?? [];
   // A fact about an occasion ("the Astana summit adopted A, B and C") states its date and place for each thing done there.
   const occasion = k.base.entity(fact.about[0]!)?.type === 'event';
+  // A fact may name who acted first ("Kazakhstan proposed the centre": about [kazakhstan, centre]).
+  const actorFirst = claim.agents.some((a) => a.id === fact.about[0]);
   for (const [i, id] of fact.about.entries()) {
     const e = wanted.find((s) => s.id === id);
     if (!e) continue;
     // A later entry counts only on such an occasion, and only if it is of the kind the relation does once:
     // not the Energy Club its leaders discussed there, not an older agreement a new strategy names.
-    if (i === 0 || (occasion && once.includes(e.type) && e.type !== 'country')) return e;
+    if (i === 0 || ((occasion || actorFirst) && once.includes(e.type) && e.type !== 'country')) return e;
   }
   return undefined;
 }

@@ -23,7 +23,7 @@ describe('the generated claim suite', () => {
     );
     for (const w of wrong.filter((_, i) => i % Math.ceil(wrong.length / 60) === 0)) console.log(`  ${w.c.expect} ≠ ${w.a.verdict}: ${w.c.text}  [${w.c.fact}, ${w.c.change}]`);
     expect(claims.length).toBeGreaterThan(500);
-    for (const change of ['none', 'year', 'day', 'place', 'participant-as-place'] as const) expect(claims.some((c) => c.change === change)).toBe(true);
+    for (const change of ['none', 'year', 'day', 'place', 'participant-as-place', 'count', 'agent'] as const) expect(claims.some((c) => c.change === change)).toBe(true);
   });
 
   it('supports no false claim', () => {

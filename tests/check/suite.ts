@@ -20,7 +20,7 @@ export interface GeneratedClaim {
   expect: Verdict;
   /** The fact it was made from, and what was changed. */
   fact: string;
-  change: 'none' | 'year' | 'day' | 'place' | 'participant-as-place' | 'count';
+  change: 'none' | 'year' | 'day' | 'place' | 'participant-as-place' | 'count' | 'agent';
   /** True when the claim as generated is false. */
   false: boolean;
   /** For a supported or contradicted verdict, what its first quote must say (any of these, folded): the deciding value. */
@@ -70,6 +70,26 @@ const PHRASINGS: Record<string, ((s: string, slots: string) => string)[]> = {
     (s, x) => `check ${s} took effect${x}`,
   ],
 };
+
+/** A figure of an event, in six phrasings: "involved", "took part", "had", with and without "about". */
+const COUNT_PHRASINGS: ((s: string, n: string, unit: string) => string)[] = [
+  (s, n, u) => `${s} involved ${n} ${u}`,
+  (s, n, u) => `${n} ${u} took part in ${s}`,
+  (s, n, u) => `is it true that ${s} involved ${n} ${u}`,
+  (s, n, u) => `${s} had ${n} ${u}, right?`,
+  (s, n, u) => `check ${s} had about ${n} ${u}`,
+  (s, n, u) => `${s} was held with ${n} ${u}`,
+];
+
+/** Who put an idea forward, in six phrasings. */
+const AGENT_PHRASINGS: ((s: string, a: string) => string)[] = [
+  (s, a) => `${a} proposed ${s}`,
+  (s, a) => `${s} was proposed by ${a}`,
+  (s, a) => `is it true that ${a} suggested ${s}`,
+  (s, a) => `${s} was put forward by ${a}, right?`,
+  (s, a) => `check ${a} initiated ${s}`,
+  (s, a) => `${s} was suggested by ${a}`,
+];
 
 const STATUS_NOUN: Partial<Record<Status, string>> = { member: 'a member', observer: 'an observer', 'dialogue-partner': 'a dialogue partner' };
 const STATUS_PHRASINGS: ((c: string, status: Status, x: string) => string)[] = [
@@ -169,6 +189,10 @@ export function generateClaims(k: Knowledge): { claims: GeneratedClaim[]; skippe
       statusClaims(k, f, claims, skip, gaps);
       continue;
     }
+    if (family === 'proposal') {
+      agentClaims(k, f, claims, skip);
+      continue;
+    }
     const phrasings = PHRASINGS[family];
     if (!phrasings) {
       skip(`relation ${f.relation}: no phrasings`);
@@ -203,6 +227,7 @@ export function generateClaims(k: Knowledge): { claims: GeneratedClaim[]; skippe
     const addStyled = (slot: (i: number) => string, expect: Verdict, change: GeneratedClaim['change']) =>
       phrasings.forEach((p, i) => claims.push({ text: p(name, slot(i)), expect, fact: f.id, change, false: change !== 'none', mustShow }));
     const dateIs = (p: DatePoint): Deciding => ({ slot: 'date', fact: f, start: p });
+    if (family === 'occurrence') countClaims(k, f, name, once && frame.single.includes('count'), claims);
     if (f.date && family !== 'location') {
       const p = claimable(f.date);
       mustShow = [String(p.year)];
@@ -236,6 +261,35 @@ export function generateClaims(k: Knowledge): { claims: GeneratedClaim[]; skippe
     }
   }
   return { claims, skipped, gaps };
+}
+
+/** A figure the fact gives ("6000 soldiers"): the number and the counted word as written. */
+function figureOf(f: Fact): { value: number; unit: string } | undefined {
+  const m = /(\d[\d,]*)\s+([a-z]+)/i.exec(String(f.value ?? ''));
+  return m ? { value: Number(m[1]!.replace(/,/g, '')), unit: m[2]! } : undefined;
+}
+
+/** The figure of a one-off event, and three times it: a count is single-valued for one exercise. */
+function countClaims(k: Knowledge, f: Fact, name: string, single: boolean, claims: GeneratedClaim[]): void {
+  const figure = figureOf(f);
+  if (!figure || f.sources.some((q) => q.value !== undefined && q.value !== f.value)) return;
+  const fmt = (n: number) => n.toLocaleString('en-GB');
+  COUNT_PHRASINGS.forEach((p) => claims.push({ text: p(name, fmt(figure.value), figure.unit), expect: 'supported', fact: f.id, change: 'none', false: false }));
+  COUNT_PHRASINGS.forEach((p) => claims.push({ text: p(name, fmt(figure.value * 3), figure.unit), expect: single ? 'contradicted' : 'unknown', fact: f.id, change: 'count', false: true }));
+}
+
+/** Who proposed a thing: the fact's own agent, and another of the same kind (one idea has one author). */
+function agentClaims(k: Knowledge, f: Fact, claims: GeneratedClaim[], skip: (why: string) => void): void {
+  const frame = frameOf(f.relation)!;
+  const subject = k.base.entity(f.about[0]!)!;
+  const agent = f.about.slice(1).map((id) => k.base.entity(id)!).find((e) => e.type === 'country' || e.type === 'person');
+  const name = frame.once.includes(subject.type) ? nameFor(k, subject) : undefined;
+  if (!agent || !name || !nameFor(k, agent)) return skip('proposal without a named thing and its author');
+  // Another author: of the same kind, named by no fact of this thing.
+  const authors = new Set(k.base.factsAbout(subject.id).flatMap((g) => g.about));
+  const other = [...k.base.entities.values()].find((e) => e.type === agent.type && !authors.has(e.id) && nameFor(k, e) && e.id !== agent.id);
+  AGENT_PHRASINGS.forEach((p) => claims.push({ text: p(name, nameFor(k, agent)!), expect: 'supported', fact: f.id, change: 'none', false: false }));
+  if (other) AGENT_PHRASINGS.forEach((p) => claims.push({ text: p(name, nameFor(k, other)!), expect: frame.single.includes('agent') ? 'contradicted' : 'unknown', fact: f.id, change: 'agent', false: true }));
 }
 
 function statusClaims(k: Knowledge, f: Fact, claims: GeneratedClaim[], skip: (why: string) => void, gaps: Set<string>): void {
