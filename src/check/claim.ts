@@ -93,7 +93,11 @@ const MEMBER_PREDICATE = /\b(is|are|was|were|became|become|becomes|remains?)\s+(
  * is taken out, so the claim is what remains.
  */
 function withoutFalseNegations(text: string): string {
-  const t = text.replace(/\bnot only\b/gi, ' ').replace(/\bbut also\b/gi, 'and');
+  const t = text
+    .replace(/\bnot only\b/gi, ' ')
+    .replace(/\bbut also\b/gi, 'and')
+    // "Pakistan didn't join until 2018" claims it joined in 2018.
+    .replace(/\b(?:didn'?t|did not|wasn'?t|was not|weren'?t|were not)\s+(\w+)\s+(?:\w+\s+){0,3}?until\b/gi, (m, verb: string) => m.replace(/\b(?:didn'?t|did not|wasn'?t|was not|weren'?t|were not)\s+/i, verb.endsWith('ed') ? '' : 'did ').replace(/\buntil\b/i, 'in'));
   return t
     .replace(/(,\s*|\s+(?:and|but)\s+|\s+)not\s+((?:in|on|at)\s+)?([^,.;!?]{1,40}?)\s*(?=[,.;!?]|$)/gi, (whole, before: string, _prep, value: string) => {
       // Only a bare value is a rejected alternative: "…, not 2015", "…, not in Bishkek"; "not held in Tashkent" denies.

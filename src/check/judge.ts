@@ -234,6 +234,10 @@ function participantSlot(claim: Claim, fact: Fact): SlotResult | undefined {
   return { slot: 'participants', result: all ? 'match' : 'none', stated: true, ...(all ? { deciding: { slot: 'name', fact, entities: claim.participants.map((p) => p.id) } } : {}) };
 }
 
+function eventsUnresolved(claim: Claim, event: EventSlots): boolean {
+  return claim.events.length > 0 && claim.subjects.some((s) => s.id !== 'sco' && s.id !== 'shanghai-five') && !event.dates.length && !event.places.length;
+}
+
 interface EventSlots {
   dates: QueryDate[];
   places: string[];
@@ -375,6 +379,10 @@ function weigh(k: Knowledge, claim: Claim, h: FactHit, event: EventSlots, theme:
   const slots = [dateSlot(claim, f, event), placeSlot(k, claim, f, event), countSlot(claim, f), agentSlot(k, claim, f, subject), participantSlot(claim, f)].filter(
     (s): s is SlotResult => s !== undefined,
   );
+  // A summit named beside the subject that the base cannot date or place, and that this fact does not name, is unchecked.
+  const unresolved =
+    eventsUnresolved(claim, event) && !claim.events.some((e) => f.about.includes(e.id) || k.entities.mentions(f.statement).some((m) => m.entity.id === e.id));
+  if (unresolved) slots.push({ slot: 'date', result: 'none', stated: true });
   const stated = slots.filter((s) => s.stated);
   const compared = slots.filter((s) => s.result !== 'none');
   const frame = frameOf(f.relation);
@@ -609,6 +617,10 @@ function judgeCountryStatus(k: Knowledge, claim: Claim, country: Entity, status:
     };
   }
   const event = eventSlots(k, claim);
+  // A summit the claim names but the base cannot date or place leaves part of the claim unchecked.
+  if (claim.events.length && !event.dates.length && !event.places.length) {
+    return { verdict: 'unknown', reason: `The sources do not give the date or place of ${claim.events.map((e) => e.name).join(', ')} to compare with.`, evidence: [], context: facts.slice(0, 2) };
+  }
   const results = facts.map((f) => ({ f, slots: [dateSlot(claim, f, event), placeSlot(k, claim, f, event)].filter((s): s is SlotResult => s !== undefined && s.result !== 'none') }));
   const timed = results.filter((r) => r.slots.length);
   if (timed.length) {

@@ -215,6 +215,10 @@ describe('the rules of a verdict (frames.ts, judge.ts): each fails without its r
     // Counts agree within TUNING.approximateCount when either is approximate.
     ['Interaction-2003 involved some 1,250 troops', 'supported', /1,300/],
     ['Interaction-2003 involved 1,000 troops', 'contradicted', /1,300, not 1,000/],
+    // A summit the base cannot date or place leaves the claim unchecked, never supported.
+    ['India became a member at the Ufa summit', 'unknown', /do not give the date or place/],
+    // "did not … until 2018" claims it happened in 2018.
+    ['Pakistan didn\'t join until 2018', 'contradicted', /9 June 2017 in Astana, not 2018/],
     // "has been … since" claims the status still holds.
     ['India has been an observer since 2005', 'contradicted', /as of the latest sources \(\d{4}\) it is a member/],
     // A summit named by its city alone, where the city hosted several, is the one of the claimed year, or none.
