@@ -17,10 +17,10 @@ describe('fact checks: one test per relation', () => {
     ['established', 'The SCO Business Council was launched in 2006', 'supported'],
     ['held', 'The 2007 SCO summit took place in Astana', 'contradicted'],
     ['hosted', 'Tajikistan hosted the 2008 SCO summit', 'supported'],
-    ['entered into force', 'The Charter came into force in September 2003', 'supported'],
+    ['entered into force', 'The SCO Charter took effect in September 2003', 'supported'],
     ['located in', 'The SCO Secretariat is headquartered in Almaty', 'contradicted'],
     ['number of members', 'The SCO had six member states in 2012', 'supported'],
-    ['meets (frequency)', 'The SCO Council of National Coordinators meets once a year', 'contradicted'],
+    ['meets (frequency)', 'the Council of National Coordinators convenes once a year', 'contradicted'],
     ['proposed', 'Kazakhstan suggested setting up an SCO information security center', 'supported'],
   ])('%s: "%s" is %s', (_relation, claim, verdict) => {
     const a = verdictOf(claim);
