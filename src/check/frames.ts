@@ -67,7 +67,7 @@ export const FRAMES: readonly Frame[] = [
   {
     relation: 'decided',
     family: 'decision',
-    verbs: ['decided', 'decide', 'decides', 'agreed', 'agree', 'resolved', 'gave', 'give', 'provided', 'allocated', 'granted', 'lent', 'loaned', 'offered', 'offer'],
+    verbs: ['decided', 'decide', 'decides', 'agreed', 'agree', 'resolved', 'gave', 'give', 'provided', 'allocated', 'granted', 'lent', 'loaned'],
     nouns: ['decision'],
     single: [],
     once: [],
@@ -176,11 +176,11 @@ export const FRAMES: readonly Frame[] = [
   {
     relation: 'proposed',
     family: 'proposal',
-    verbs: ['proposed', 'propose', 'proposes', 'suggested', 'suggest', 'initiated', 'initiate', 'put forward', 'called for', 'advocated', 'floated'],
+    verbs: ['proposed', 'propose', 'proposes', 'suggested', 'suggest', 'initiated', 'initiate', 'put forward', 'called for', 'advocated', 'floated', 'offered', 'offer', 'offers'],
     nouns: ['proposal', 'initiative'],
     single: ['agent'],
     once: ['topic', 'treaty', 'body', 'organisation'],
-    reason: 'one idea has one author, but is put forward again in many years',
+    reason: 'one idea has one author, but is put forward again in many years; an offer is put forward the same way',
   },
   {
     relation: 'meets',
