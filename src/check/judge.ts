@@ -101,8 +101,9 @@ function dateSlot(claim: Claim, fact: Fact, event: EventSlots): SlotResult | und
   if (!dates.length) return undefined;
   const dated = versions(fact).filter((v) => v.date);
   const result = combine(dated.map((v) => dates.every((c) => datesAgree(c, v.date!))));
-  const want = dates[0]!;
   const other = dated.find((v) => !dates.every((c) => datesAgree(c, v.date!)))?.date;
+  // The claimed date the reason names: the one that disagrees, where there are two ("the 2007 summit … in 2008").
+  const want = (other && dates.find((c) => !datesAgree(c, other))) || dates[0]!;
   return {
     slot: 'date',
     result,
@@ -464,6 +465,10 @@ function manyInBase(k: Knowledge, subject: Entity, family: string, slot: Slot): 
   if (slot === 'date') {
     const dates = own.flatMap((f) => (f.date ? [f.date] : []));
     many = dates.some((a) => dates.some((b) => !datesAgree({ start: a.start, ...(a.end ? { end: a.end } : {}), text: '', index: 0 }, b)));
+  } else if (slot === 'agent') {
+    // Two accounts of who put one idea forward (Putin; the Business Council) make its author many-valued here.
+    const actors = own.map((f) => f.about.slice(1).filter((id) => ACTING_TYPES.has(k.base.entity(id)?.type ?? '') && id !== 'sco' && id !== 'shanghai-five').sort().join(' ')).filter(Boolean);
+    many = new Set(actors).size > 1;
   } else if (slot === 'place') {
     const places = own.flatMap((f) => (f.place ? [f.place] : []));
     many = places.some((a) => places.some((b) => placeAgrees(k, a, b) === false && placeAgrees(k, b, a) === false));

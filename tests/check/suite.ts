@@ -289,7 +289,16 @@ function agentClaims(k: Knowledge, f: Fact, claims: GeneratedClaim[], skip: (why
   const authors = new Set(k.base.factsAbout(subject.id).flatMap((g) => g.about));
   const other = [...k.base.entities.values()].find((e) => e.type === agent.type && !authors.has(e.id) && nameFor(k, e) && e.id !== agent.id);
   AGENT_PHRASINGS.forEach((p) => claims.push({ text: p(name, nameFor(k, agent)!), expect: 'supported', fact: f.id, change: 'none', false: false }));
-  if (other) AGENT_PHRASINGS.forEach((p) => claims.push({ text: p(name, nameFor(k, other)!), expect: frame.single.includes('agent') ? 'contradicted' : 'unknown', fact: f.id, change: 'agent', false: true }));
+  // Where the base gives the thing several authors (two accounts), the author is many-valued for it.
+  const accounts = new Set(
+    k.base
+      .factsAbout(subject.id)
+      .filter((g) => g.about[0] === subject.id && familyOf(g.relation) === 'proposal')
+      .map((g) => g.about.slice(1).filter((id) => ['organisation', 'country', 'person', 'body'].includes(k.base.entity(id)?.type ?? '') && id !== 'sco').sort().join(' '))
+      .filter(Boolean),
+  );
+  const single = frame.single.includes('agent') && accounts.size <= 1;
+  if (other) AGENT_PHRASINGS.forEach((p) => claims.push({ text: p(name, nameFor(k, other)!), expect: single ? 'contradicted' : 'unknown', fact: f.id, change: 'agent', false: true }));
 }
 
 function statusClaims(k: Knowledge, f: Fact, claims: GeneratedClaim[], skip: (why: string) => void, gaps: Set<string>): void {
