@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import { ask } from '../src/ask.js';
 import { toJson, type JsonAnswer } from '../src/answer/json.js';
-import { loadFactBaseStrict } from '../src/facts/load.js';
+import { formatIssue, loadFactBase, loadFactBaseStrict } from '../src/facts/load.js';
 import { Knowledge } from '../src/knowledge.js';
 import { defaultSourcesDir, PACKAGE_ROOT } from '../src/paths.js';
 
@@ -43,3 +43,14 @@ export class LogCapture extends Writable {
     return this.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
   }
 }
+
+/** The mini fact base as files in memory, with some replaced or added. */
+export function miniFiles(changes: Record<string, string> = {}): Map<string, string> {
+  const m = new Map(readdirSync(MINI_FACTS).map((n) => [n, readFileSync(join(MINI_FACTS, n), 'utf8')]));
+  for (const [name, text] of Object.entries(changes)) m.set(name, text);
+  return m;
+}
+
+/** The problems `validate` reports for the mini fact base with these files changed, as `file:line: field: problem`. */
+export const miniIssues = (changes: Record<string, string>) => loadFactBase('', miniFiles(changes)).issues.map(formatIssue);
+

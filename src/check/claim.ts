@@ -11,6 +11,7 @@ import type { EntityMention } from '../search/entities.js';
 import { key } from '../text/normalize.js';
 import { findDates, type QueryDate, withoutDates } from '../understand/dates.js';
 import { statusIn } from '../understand/route.js';
+import { isOrg } from '../facts/membership.js';
 import { FAMILY_CUES, FRAME_VERBS, FRAMES } from './frames.js';
 import { type Count, counts } from './numbers.js';
 
@@ -69,12 +70,11 @@ export const ROLE_CUES: readonly { words: string; role: Role; reason: string }[]
   { words: 'by', role: 'agent', reason: '"initiated by China", "signed by Russia": who acted' },
 ];
 
-/** The status family's words ("acceded", "admitted"): joining, unless a status is named. */
-const JOINING = FAMILY_CUES.find((c) => c.family === 'status')!.re;
-
 /** Things done once, and those who act on them (an event is an occasion: who is named at it stays the subject). */
 const THINGS = new Set(['treaty', 'exercise']);
-const ACTORS = new Set(['country', 'body', 'person', 'organisation']);
+export const ACTOR_TYPES: ReadonlySet<string> = new Set(['country', 'body', 'person', 'organisation']);
+/** Who "by" makes an agent: "signed by Russia", "initiated by Putin" (a body after "by" stays a subject). */
+const AGENT_TYPES: ReadonlySet<string> = new Set(['country', 'person', 'organisation']);
 /** Who only ever acts: a country or a person is never the thing proposed or held. */
 const ACTORS_ONLY = new Set(['country', 'person']);
 
@@ -224,35 +224,35 @@ export function parseClaim(k: Knowledge, raw: string): Claim {
       const replaced = instead.has(e.id) ? instead.get(e.id) : e;
       events.push(replaced ?? e);
       if (!replaced) unnamed.push(e);
-    }
-    else if (e.type === 'place') places.push(e), (role = 'place');
-    else if (e.id === 'sco' || e.id === 'shanghai-five') subjects.push(e), (role = 'subject');
+    } else if (e.type === 'place') places.push(e), (role = 'place');
+    else if (isOrg(e.id)) subjects.push(e), (role = 'subject');
     else if (role === 'place' && e.type === 'country') places.push(e);
     else if (role === 'participant' && e.type === 'country') participants.push(e);
-    else if (role === 'agent' && (e.type === 'country' || e.type === 'person' || e.type === 'organisation')) agents.push(e);
+    else if (role === 'agent' && AGENT_TYPES.has(e.type)) agents.push(e);
     else if (e.type === 'country' && HOST_AFTER.test(tokens.slice(m.end).join(' '))) places.push(e), (role = 'place');
     else subjects.push(e), (role = 'subject');
-    if (e.type === 'organisation' && e.id !== 'sco' && e.id !== 'shanghai-five') otherOrgs.push(e);
+    if (e.type === 'organisation' && !isOrg(e.id)) otherOrgs.push(e);
     previous = { m, role };
   }
   // With a treaty, exercise or event named, the countries, bodies and people beside it acted on it:
   // "SCO heads of state signed the convention", "China and Russia hosted Peace Mission 2007".
   // Likewise "China proposed the Energy Agency": beside a thing of the kind the claimed relation does once, who is named acted on it.
-  const families = FAMILY_CUES.filter((c) => c.re.test(text)).map((c) => c.family);
+  const cues = FAMILY_CUES.filter((c) => c.re.test(text));
+  const families = cues.map((c) => c.family);
   const once = new Set(FRAMES.filter((f) => families.includes(f.family)).flatMap((f) => f.once));
   const thing = subjects.some((e) => THINGS.has(e.type) || (once.has(e.type) && !ACTORS_ONLY.has(e.type)));
   // "Uzbekistan was a founding member": a status said of a country keeps the country the subject.
   if (thing && !STATUS_PREDICATE.test(text) && !MEMBER_PREDICATE.test(text)) {
-    for (const e of subjects.filter((x) => ACTORS.has(x.type) && x.id !== 'sco' && x.id !== 'shanghai-five' && (THINGS.has(x.type) || !once.has(x.type) || ACTORS_ONLY.has(x.type)))) {
+    for (const e of subjects.filter((x) => ACTOR_TYPES.has(x.type) && !isOrg(x.id) && (THINGS.has(x.type) || !once.has(x.type) || ACTORS_ONLY.has(x.type)))) {
       subjects.splice(subjects.indexOf(e), 1);
       agents.push(e);
     }
   }
-  const named = subjects.filter((e) => e.id !== 'sco' && e.id !== 'shanghai-five');
+  const named = subjects.filter((e) => !isOrg(e.id));
   const yearDate = dates.find((d) => !d.monthDayOnly);
   const instances = [...unnamed.map((entity) => ({ entity, date: yearDate! })), ...mentions.flatMap((m) => {
     if (m.entity.type === 'place' || m.entity.type === 'country' || /\d{4}/.test(m.entity.name)) return [];
-    const next = dates.find((d) => d.index >= 0 && key(text.slice(0, d.index)).split(' ').filter(Boolean).length === m.end && !d.monthDayOnly);
+    const next = dates.find((d) => d.index >= 0 && wordAt(d.index) === m.end && !d.monthDayOnly);
     return next ? [{ entity: m.entity, date: next }] : [];
   })];
   // Counts come from the words that are not names ("Tianshan-2-2011" is a name, not a count of 2).
@@ -262,13 +262,12 @@ export function parseClaim(k: Knowledge, raw: string): Claim {
   // A status is claimed when it is said of someone ("became an observer", "is a member of"), not when a group is named ("the other SCO members").
   const founding = /\bfound(ing|er|ers)\b|\boriginal\b|\bfrom the start\b/i.test(text);
   // "one of the SCO founders" claims membership from the start.
-  const predicated = STATUS_PREDICATE.test(text) || JOINING.test(text) || (founding && !FAMILY_CUES.some((c) => c.family === 'creation' && c.re.test(text)));
+  const predicated = STATUS_PREDICATE.test(text) || families.includes('status') || (founding && !families.includes('creation'));
   const status = MEMBER_PREDICATE.test(text)
     ? 'member'
     : predicated
       ? (statusIn(text.replace(/\bmember states?\b/gi, '').replace(/\bmembers? of\b/gi, 'member of')) ?? 'member')
       : undefined;
-  const cues = FAMILY_CUES.filter((c) => c.re.test(text));
   const alsoIn = [...new Set(cues.flatMap((c) => c.alsoIn))].filter((f) => !families.includes(f));
   const mentionsOrg = (id: string) => mentions.some((m) => m.entity.id === id);
   // Joining the WTO is not joining the SCO: a status in another organisation is judged as any other fact.

@@ -85,7 +85,7 @@ function statesName(base: FactBase, quote: string, ids: string[], inside: boolea
   return ids.every((id) => {
     if (says(id)) return true;
     // "the Matybulak training ground" states Kazakhstan: a place that lies in the country.
-    return inside && [...base.entities.values()].some((e) => e.in === id && says(e.id));
+    return inside && base.placesIn(id).some((e) => says(e.id));
   });
 }
 

@@ -266,14 +266,15 @@ function alternation(words: string[]): string {
 }
 
 /** One expression per family that has words, for reading claims: the first family whose words appear, in table order. */
-export const FAMILY_CUES: readonly { family: string; alsoIn: string[]; relations: string[]; re: RegExp }[] = [...new Set(FRAMES.map((f) => f.family))]
-  .map((family) => {
-    const members = FRAMES.filter((f) => f.family === family);
-    const words = members.flatMap((f) => [...f.verbs, ...f.nouns]);
-    const alsoIn = [...new Set(members.flatMap((f) => f.alsoIn ?? []))];
-    return { family, alsoIn, relations: members.map((f) => f.relation), re: new RegExp(`\\b(?:${alternation(words)})\\b`, 'i') };
-  })
-  .filter((c) => c.re.source !== '\\b(?:)\\b');
+export const FAMILY_CUES: readonly { family: string; alsoIn: string[]; re: RegExp }[] = [...new Set(FRAMES.map((f) => f.family))]
+  .map((family) => FRAMES.filter((f) => f.family === family))
+  // A family with no words of its own (descriptions) is never read from a claim.
+  .filter((members) => members.some((f) => f.verbs.length || f.nouns.length))
+  .map((members) => ({
+    family: members[0]!.family,
+    alsoIn: [...new Set(members.flatMap((f) => f.alsoIn ?? []))],
+    re: new RegExp(`\\b(?:${alternation(members.flatMap((f) => [...f.verbs, ...f.nouns]))})\\b`, 'i'),
+  }));
 
 /** Every verb form of every frame: what makes a sentence a statement someone could be claiming. */
 export const FRAME_VERBS = new RegExp(`\\b(?:${alternation(FRAMES.flatMap((f) => f.verbs))})\\b`, 'i');

@@ -15,10 +15,10 @@ import type { Knowledge } from '../knowledge.js';
 import type { FactHit } from '../search/facts.js';
 import { rankFacts } from '../search/rank.js';
 import { terms } from '../text/terms.js';
-import { FOUNDED, isSnapshot, LASTING, latestMembershipYear, membershipFacts, type Org, orgOf, standingsAsOf, STATUS_LABEL } from '../facts/membership.js';
+import { FOUNDED, isOrg, isSnapshot, LASTING, latestMembershipYear, membershipFacts, type Org, orgOf, standingsAsOf, STATUS_LABEL } from '../facts/membership.js';
 import type { QueryDate } from '../understand/dates.js';
 import { withoutDates } from '../understand/dates.js';
-import { type Claim, NEGATION } from './claim.js';
+import { ACTOR_TYPES, type Claim, NEGATION } from './claim.js';
 import { type Deciding, leadingQuotes } from './evidence.js';
 import { FAMILY_CUES, familyOf, frameOf, FRAME_WORDS, type Slot } from './frames.js';
 import { counts } from './numbers.js';
@@ -67,6 +67,11 @@ export function datesAgree(claimed: QueryDate, date: FactDate): boolean {
     ...(p.day !== undefined && q.day !== undefined && p.month !== undefined && q.month !== undefined ? { day: p.day } : {}),
   });
   return compareStart(cut(from, hi), cut(hi, from)) <= 0 && compareStart(cut(lo, to), cut(to, lo)) <= 0;
+}
+
+/** Do two facts' dates agree, at the precision both have? */
+export function factDatesAgree(a: FactDate, b: FactDate): boolean {
+  return datesAgree({ start: a.start, ...(a.end ? { end: a.end } : {}), text: '', index: 0 }, b);
 }
 
 function combine(results: (boolean | undefined)[]): Result {
@@ -206,12 +211,15 @@ function countSlot(claim: Claim, fact: Fact): SlotResult | undefined {
   };
 }
 
-const NOT_AGENTS = new Set(['sco', 'shanghai-five']);
+/** The countries, people, organisations and bodies a fact is about, other than the subject and the SCO itself: who acted. */
+function actorsOf(k: Knowledge, fact: Fact, subjectId: string | undefined): string[] {
+  return fact.about.filter((id) => id !== subjectId && !isOrg(id) && ACTOR_TYPES.has(k.base.entity(id)?.type ?? ''));
+}
 
-/** Who acted: "initiated by China". A fact names its actors among the countries, people and organisations it is about. */
+/** Who acted: "initiated by China". */
 function agentSlot(k: Knowledge, claim: Claim, fact: Fact, subject: Entity | undefined): SlotResult | undefined {
   if (!claim.agents.length) return undefined;
-  const actors = fact.about.filter((id) => id !== subject?.id && !NOT_AGENTS.has(id) && ['country', 'person', 'organisation', 'body'].includes(k.base.entity(id)?.type ?? ''));
+  const actors = actorsOf(k, fact, subject?.id);
   const ours = claim.agents.map((a) => a.name).join(', ');
   // "SCO heads of state signed …": a council of the SCO acting is the SCO acting, not a further claim to prove.
   const collective = claim.agents.every((a) => a.type === 'body');
@@ -236,7 +244,7 @@ function participantSlot(claim: Claim, fact: Fact): SlotResult | undefined {
 }
 
 function eventsUnresolved(claim: Claim, event: EventSlots): boolean {
-  return claim.events.length > 0 && claim.subjects.some((s) => s.id !== 'sco' && s.id !== 'shanghai-five') && !event.dates.length && !event.places.length;
+  return claim.events.length > 0 && claim.subjects.some((s) => !isOrg(s.id)) && !event.dates.length && !event.places.length;
 }
 
 interface EventSlots {
@@ -251,7 +259,7 @@ interface EventSlots {
 function eventSlots(k: Knowledge, claim: Claim): EventSlots {
   const dates: QueryDate[] = [];
   const places: string[] = [];
-  if (!claim.subjects.some((s) => s.id !== 'sco' && s.id !== 'shanghai-five')) return { dates, places };
+  if (!claim.subjects.some((s) => !isOrg(s.id))) return { dates, places };
   for (const e of claim.events) {
     const held = k.base.factsAbout(e.id).find((f) => f.about[0] === e.id && f.date && familyOf(f.relation) === 'occurrence');
     if (held?.date) dates.push({ start: { year: held.date.start.year }, text: e.name, index: 0 });
@@ -341,7 +349,8 @@ interface Candidate {
 }
 
 function candidateFacts(k: Knowledge, claim: Claim, topic: string): FactHit[] {
-  const hits = terms(topic).length
+  const searchable = terms(topic).length > 0;
+  const hits = searchable
     ? rankFacts(k, topic, [], claim.mentions, { minCoverage: TUNING.candidateCoverage, limit: TUNING.candidates, heavy: unknownNames(claim) })
     : [];
   // Facts whose own subject is what the claim names, with the claimed relation, are on topic however the
@@ -351,7 +360,7 @@ function candidateFacts(k: Knowledge, claim: Claim, topic: string): FactHit[] {
     for (const f of k.base.factsAbout(s.id)) {
       const family = familyOf(f.relation);
       if (seen.has(f) || !family || !(claim.families.includes(family) || !claim.families.length) || subjectIn(k, claim, f) === undefined) continue;
-      hits.push({ fact: f, score: 0, coverage: terms(topic).length ? 0.5 : 1, matched: [] });
+      hits.push({ fact: f, score: 0, coverage: searchable ? 0.5 : 1, matched: [] });
       seen.add(f);
     }
   }
@@ -373,7 +382,9 @@ function weigh(k: Knowledge, claim: Claim, h: FactHit, event: EventSlots, theme:
   const family = familyOf(f.relation);
   // "Peace Mission-2010 had 6,000 soldiers": "had" states a figure, which any fact of that thing can give.
   const figure = claim.counts.length > 0 && claim.families.every((x) => x === 'statistic');
-  const aligned = family !== undefined && (claim.families.includes(family) || claim.alsoIn.includes(family) || (figure && family !== 'describes'));
+  const byFamily = family !== undefined && (claim.families.includes(family) || claim.alsoIn.includes(family));
+  const aligned = byFamily || (figure && family !== undefined && family !== 'describes');
+  const ownSubject = subject !== undefined && f.about[0] === subject.id;
   // A fact that only describes can agree with a claim, never contradict one: it states no event.
   const loose = !claim.families.length || family === 'describes' || family === 'statistic';
   if (!aligned && !loose) return undefined;
@@ -393,14 +404,14 @@ function weigh(k: Knowledge, claim: Claim, h: FactHit, event: EventSlots, theme:
   const themeNamed =
     (theme.length >= TUNING.namedThemeWords && theme.every((t) => factTerms.has(t))) || claim.otherOrgs.some((o) => f.about.includes(o.id) && o.id !== subject?.id);
   // The subject does this once only in its own fact, not in one about a thing it made ("the SCO set up seven groups").
-  const ownsIt = subject !== undefined && (f.about[0] !== subject.id || ownFact(k, f, subject.id));
+  const ownsIt = subject !== undefined && (!ownSubject || ownFact(k, f, subject.id));
   // "The first meeting of the SCO Forum": an ordinal the fact shares names one instance of what a body does many times.
   const sameOrdinal = claimed.size > 0 && [...claimed].some((o) => own.has(o));
   const oneSubject = (subject !== undefined && ownsIt && ((frame?.once.includes(subject.type) ?? false) || sameOrdinal)) || themeNamed;
+  // A figure claim ("had 2,000 soldiers") meets any fact of the thing on its count alone.
+  const byFigure = figure && !byFamily;
   // Where the base itself gives one subject several values of a slot (a presidency held twice, an agreement and its
   // supplements), the slot is many-valued for that subject, whatever the frame says.
-  // A figure claim ("had 2,000 soldiers") meets any fact of the thing on its count alone.
-  const byFigure = figure && !(family !== undefined && (claim.families.includes(family) || claim.alsoIn.includes(family)));
   const single = (s: SlotResult) =>
     aligned && oneSubject && (frame?.single.includes(s.slot) ?? false) && (!byFigure || s.slot === 'count') && (sameOrdinal || !(subject && manyInBase(k, subject, family!, s.slot)));
   let verdict: Verdict = 'unknown';
@@ -415,23 +426,21 @@ function weigh(k: Knowledge, claim: Claim, h: FactHit, event: EventSlots, theme:
     if (aligned || h.coverage >= TUNING.looseSupportCoverage) verdict = 'disputed';
   } else if (stated.length) {
     // Every slot the claim states must be one the fact gives and agrees on.
-    // A description supports only what it says of its own subject, and only with nearly all the claim's words.
-    const own = subject !== undefined && f.about[0] === subject.id;
     // With nothing named, the claim's own words must name the thing: at least two of them, all in the fact.
     // An actor does many things: what it did (the theme, "the SCO presidency") must be in the fact too.
     const themeHeld = theme.every((t) => factTerms.has(t));
-    const identified = subject !== undefined ? !ACTING_TYPES.has(subject.type) || themeHeld : themeNamed;
-    // A description supports only if it says the claimed relation in words ("held", "hosted") as well as nearly all the rest.
+    const identified = subject !== undefined ? !ACTOR_TYPES.has(subject.type) || themeHeld : themeNamed;
+    // A description supports only what it says of its own subject, in the claimed relation's words ("held", "hosted"),
+    // and with nearly all the claim's words.
     const saysRelation = !claim.families.length || FAMILY_CUES.some((c) => claim.families.includes(c.family) && c.re.test(`${f.statement} ${f.sources.map((q) => q.quote).join(' ')}`));
-    if (stated.every((s) => s.result === 'match') && identified && (aligned || (own && saysRelation && h.coverage >= TUNING.looseSupportCoverage))) verdict = 'supported';
+    if (stated.every((s) => s.result === 'match') && identified && (aligned || (ownSubject && saysRelation && h.coverage >= TUNING.looseSupportCoverage))) verdict = 'supported';
   } else if (!claim.dates.length && !claim.places.length && !claim.counts.length) {
     // Nothing to compare but the relation itself: the fact must state that relation about everything the claim names.
     const named = claim.subjects.length > 0 && claim.subjects.every((s) => f.about.includes(s.id));
     if (aligned && named && h.coverage >= TUNING.bareSupportCoverage) verdict = 'supported';
   }
   if (verdict === 'supported' && !slots.some((s) => s.result === 'match')) bare = [subject?.id ?? f.about[0]!];
-  const ownSubject = subject !== undefined && f.about[0] === subject.id;
-  const relevance = h.coverage + (aligned ? 0.3 : 0) + (subject && f.about[0] === subject.id ? 0.2 : 0) + (compared.length ? 0.1 : 0);
+  const relevance = h.coverage + (aligned ? 0.3 : 0) + (ownSubject ? 0.2 : 0) + (compared.length ? 0.1 : 0);
   return { fact: f, relevance, verdict, aligned, ownSubject, slots, ...(subject ? { subject } : {}), ...(manyValued ? { manyValued } : {}), ...(bare ? { bare } : {}) };
 }
 
@@ -442,21 +451,20 @@ function weigh(k: Knowledge, claim: Claim, h: FactHit, event: EventSlots, theme:
 function ownFact(k: Knowledge, fact: Fact, subjectId: string): boolean {
   if (fact.about[0] !== subjectId) return false;
   // Only an actor (an organisation, a country) makes things; an exercise named with its series is still the exercise.
-  if (!ACTING.has(k.base.entity(subjectId)?.type ?? '')) return true;
+  if (!MAKERS.has(k.base.entity(subjectId)?.type ?? '')) return true;
   const once = frameOf(fact.relation)?.once ?? [];
-  return !fact.about.slice(1).some((id) => id !== 'sco' && id !== 'shanghai-five' && once.includes(k.base.entity(id)?.type ?? 'topic'));
+  return !fact.about.slice(1).some((id) => !isOrg(id) && once.includes(k.base.entity(id)?.type ?? 'topic'));
 }
 
-const ACTING = new Set(['organisation', 'country']);
-/** Subjects that act rather than are acted on: a claim about one names what it did. */
-const ACTING_TYPES = new Set(['organisation', 'country', 'person', 'body']);
+/** Subjects that make things: a fact of theirs that names a thing made is about that thing. */
+const MAKERS = new Set(['organisation', 'country']);
 
 const manyCache = new WeakMap<Knowledge, Map<string, boolean>>();
 
 /** Do the subject's own facts of this family give it more than one value of the slot? */
 function manyInBase(k: Knowledge, subject: Entity, family: string, slot: Slot): boolean {
-  const cache = manyCache.get(k) ?? new Map<string, boolean>();
-  manyCache.set(k, cache);
+  let cache = manyCache.get(k);
+  if (!cache) manyCache.set(k, (cache = new Map()));
   const id = `${subject.id} ${family} ${slot}`;
   const known = cache.get(id);
   if (known !== undefined) return known;
@@ -464,10 +472,10 @@ function manyInBase(k: Knowledge, subject: Entity, family: string, slot: Slot): 
   let many = false;
   if (slot === 'date') {
     const dates = own.flatMap((f) => (f.date ? [f.date] : []));
-    many = dates.some((a) => dates.some((b) => !datesAgree({ start: a.start, ...(a.end ? { end: a.end } : {}), text: '', index: 0 }, b)));
+    many = dates.some((a) => dates.some((b) => !factDatesAgree(a, b)));
   } else if (slot === 'agent') {
     // Two accounts of who put one idea forward (Putin; the Business Council) make its author many-valued here.
-    const actors = own.map((f) => f.about.slice(1).filter((id) => ACTING_TYPES.has(k.base.entity(id)?.type ?? '') && id !== 'sco' && id !== 'shanghai-five').sort().join(' ')).filter(Boolean);
+    const actors = own.map((f) => actorsOf(k, f, subject.id).sort().join(' ')).filter(Boolean);
     many = new Set(actors).size > 1;
   } else if (slot === 'place') {
     const places = own.flatMap((f) => (f.place ? [f.place] : []));
@@ -493,18 +501,16 @@ function judgeGeneral(k: Knowledge, original: Claim): Judgement {
   const topic = topicOf(original);
   const theme = themeTerms(original, topic);
   // "The declaration on the SCO's fifth anniversary": with a thing described in words, the SCO named in it is not the subject.
-  const orgOnly = original.subjects.length > 0 && original.subjects.every((s) => s.id === 'sco' || s.id === 'shanghai-five');
+  const orgOnly = original.subjects.length > 0 && original.subjects.every((s) => isOrg(s.id));
   // Likewise "the SCO summit in 2009": the summit is the subject.
   const claim = orgOnly && (theme.length >= TUNING.namedThemeWords || original.events.length > 0) ? { ...original, subjects: [] } : original;
   const event = eventSlots(k, claim);
   const hits = candidateFacts(k, claim, topic);
   const candidates = hits.map((h) => weigh(k, claim, h, event, theme)).filter((c): c is Candidate => c !== undefined);
   candidates.sort((a, b) => b.relevance - a.relevance);
-  // A fact that agrees on every value settles it, whichever namesake ranks first; then one whose versions
-  // split; then a contradiction, which the rules already confine to the same subject and relation.
-  // Facts of the claimed relation speak first; a description that shares the words comes after them.
-  // A fact of the subject's own speaks before one that names it beside another (a span of three summits);
-  // within each, a fact that agrees on every value settles it, then one whose versions split, then a contradiction.
+  // Facts of the claimed relation speak first, a description that shares the words after them; a fact of the
+  // subject's own before one that names it beside another (a span of three summits). Within each, a fact that agrees
+  // on every value settles it, whichever namesake ranks first, then one whose versions split, then a contradiction.
   // The first whose quotes state what it turns on (the evidence guard) decides.
   const order: [Verdict, boolean, boolean | undefined][] = [
     ['supported', true, true],
@@ -623,7 +629,7 @@ function judgeCountryStatus(k: Knowledge, claim: Claim, country: Entity, status:
   }
   const event = eventSlots(k, claim);
   // A summit the claim names but the base cannot date or place leaves part of the claim unchecked.
-  if (claim.events.length && !event.dates.length && !event.places.length) {
+  if (eventsUnresolved(claim, event)) {
     return { verdict: 'unknown', reason: `The sources do not give the date or place of ${claim.events.map((e) => e.name).join(', ')} to compare with.`, evidence: [], context: facts.slice(0, 2) };
   }
   const results = facts.map((f) => ({ f, slots: [dateSlot(claim, f, event), placeSlot(k, claim, f, event)].filter((s): s is SlotResult => s !== undefined && s.result !== 'none') }));
@@ -682,7 +688,7 @@ function noLonger(k: Knowledge, country: Entity, status: Status, org: Org, held:
 function judgeCount(k: Knowledge, claim: Claim): Judgement | undefined {
   const c = claim.counts.find((x) => x.unit === 'member');
   // Members of the organisation itself: a count about a named exercise, treaty or body is something else.
-  const orgOnly = claim.subjects.every((s) => s.id === 'sco' || s.id === 'shanghai-five');
+  const orgOnly = claim.subjects.every((s) => isOrg(s.id));
   if (!c || !orgOnly || claim.events.length || claim.org === 'other') return undefined;
   // "Founded by five countries" counts the founders, whatever year the latest sources reach.
   const founded = claim.founding || claim.families.includes('creation');

@@ -24,6 +24,11 @@ export const STATUS_PLURAL: Record<Status, string> = {
 
 export type Org = 'sco' | 'shanghai-five';
 
+/** The organisation itself (the SCO or the Shanghai Five), as opposed to anything named in or beside it. */
+export function isOrg(id: string): id is Org {
+  return id === 'sco' || id === 'shanghai-five';
+}
+
 /** When each began; the Shanghai Five became the SCO in 2001. */
 export const FOUNDED: Record<Org, number> = { 'shanghai-five': 1996, sco: 2001 };
 

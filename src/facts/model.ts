@@ -54,6 +54,7 @@ export class FactBase {
   readonly facts: readonly Fact[];
   readonly factsById: ReadonlyMap<string, Fact>;
   private readonly factsByEntity: ReadonlyMap<string, readonly Fact[]>;
+  private readonly placesByCountry: ReadonlyMap<string, readonly Entity[]>;
 
   constructor(documents: SourceDocument[], entities: Entity[], facts: Fact[]) {
     this.documents = new Map(documents.map((d) => [d.id, d]));
@@ -69,6 +70,14 @@ export class FactBase {
       }
     }
     this.factsByEntity = byEntity;
+    const inside = new Map<string, Entity[]>();
+    for (const e of entities) if (e.in) inside.set(e.in, [...(inside.get(e.in) ?? []), e]);
+    this.placesByCountry = inside;
+  }
+
+  /** The places that lie in a country (`in:`): Matybulak in Kazakhstan. */
+  placesIn(countryId: string): readonly Entity[] {
+    return this.placesByCountry.get(countryId) ?? [];
   }
 
   /** Facts that name the entity in `about` or as their place. */

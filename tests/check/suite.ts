@@ -11,7 +11,7 @@ import { latestMembershipYear, membershipFacts, standingsAsOf } from '../../src/
 import { familyOf, frameOf } from '../../src/check/frames.js';
 import type { Verdict } from '../../src/answer/model.js';
 import type { Knowledge } from '../../src/knowledge.js';
-import { datesAgree } from '../../src/check/judge.js';
+import { datesAgree, factDatesAgree } from '../../src/check/judge.js';
 import { key } from '../../src/text/normalize.js';
 import { type Deciding, quoteStates } from '../../src/check/evidence.js';
 
@@ -130,7 +130,7 @@ function agrees(d: FactDate, p: DatePoint): boolean {
 
 /** Every name of a place, and of the places that lie in it, folded as the guard folds them. */
 function aliasesOf(k: Knowledge, place: Entity): string[] {
-  const inside = [...k.base.entities.values()].filter((e) => e.in === place.id);
+  const inside = k.base.placesIn(place.id);
   return [place, ...inside].flatMap((e) => [e.name.replace(/\s*\(.*\)\s*$/, ''), ...e.aliases]).map((n) => key(n));
 }
 
@@ -216,7 +216,7 @@ export function generateClaims(k: Knowledge): { claims: GeneratedClaim[]; skippe
     const once = frame.once.includes(subject.type);
     // The base's own facts of the subject giving several values make the slot many-valued (a presidency held twice).
     const own = [f, ...namesakes];
-    const severalDates = own.some((a) => own.some((b) => a.date && b.date && !datesAgree({ start: a.date.start, ...(a.date.end ? { end: a.date.end } : {}), text: '', index: 0 }, b.date)));
+    const severalDates = own.some((a) => own.some((b) => a.date && b.date && !factDatesAgree(a.date, b.date)));
     // Two places differ unless one lies in the other (the Chorukh-Dayron range is in Tajikistan).
     const places = own.flatMap((g) => (g.place ? [g.place] : []));
     const severalPlaces = places.some((a) => places.some((b) => a !== b && k.base.entity(a)?.in !== b && k.base.entity(b)?.in !== a));

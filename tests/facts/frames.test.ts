@@ -1,17 +1,8 @@
 /** The relation frames as the fact base's contract: only declared relations, places inside countries, names without places. */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FAMILY_CUES, FRAMES, RELATIONS } from '../../src/check/frames.js';
-import { formatIssue, loadFactBase } from '../../src/facts/load.js';
-import { MINI_FACTS, realKnowledge } from '../helpers.js';
+import { miniIssues, realKnowledge } from '../helpers.js';
 
-function files(changes: Record<string, string>): Map<string, string> {
-  const m = new Map(readdirSync(MINI_FACTS).map((n) => [n, readFileSync(join(MINI_FACTS, n), 'utf8')]));
-  for (const [name, text] of Object.entries(changes)) m.set(name, text);
-  return m;
-}
-const issuesOf = (changes: Record<string, string>) => loadFactBase('', files(changes)).issues.map(formatIssue);
 
 describe('relation frames', () => {
   it('rejects a relation no frame declares, naming file, line and field', () => {
@@ -26,7 +17,7 @@ describe('relation frames', () => {
         quote: "In 2017 India and Pakistan became full members"
         where: "Paragraph 2"
 `;
-    const [issue] = issuesOf({ 'extra.yaml': fact });
+    const [issue] = miniIssues({ 'extra.yaml': fact });
     expect(issue).toMatch(/^extra\.yaml:5: odd-relation\.relation: is not a declared relation; declare it in src\/check\/frames\.ts/);
   });
 
@@ -44,7 +35,7 @@ describe('relation frames', () => {
     type: place
     name: Moscow
 `;
-    const issues = issuesOf({ 'extra.yaml': entities });
+    const issues = miniIssues({ 'extra.yaml': entities });
     expect(issues.some((i) => /odd-place\.in: "sco" is not a country/.test(i))).toBe(true);
     expect(issues.some((i) => /odd-body\.aliases: "Odd Body in Moscow" ends with a place/.test(i))).toBe(true);
   });

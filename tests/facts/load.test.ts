@@ -1,17 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatIssue, loadFactBase, loadFactBaseStrict, FactBaseInvalid } from '../../src/facts/load.js';
-import { MINI_FACTS } from '../helpers.js';
+import { MINI_FACTS, miniFiles, miniIssues } from '../helpers.js';
 
-/** The mini fact base as files in memory, with some replaced or added. */
-function files(changes: Record<string, string> = {}): Map<string, string> {
-  const m = new Map(readdirSync(MINI_FACTS).map((n) => [n, readFileSync(join(MINI_FACTS, n), 'utf8')]));
-  for (const [name, text] of Object.entries(changes)) m.set(name, text);
-  return m;
-}
-
-const issuesOf = (changes: Record<string, string>) => loadFactBase('', files(changes)).issues.map(formatIssue);
 
 describe('fact base loader', () => {
   it('loads a valid fact base with no issues', () => {
@@ -33,7 +25,7 @@ describe('fact base loader', () => {
         quote: "In 2017 India and Pakistan became full members"
         where: "Paragraph 2"
 `;
-    const { base, issues } = loadFactBase('', files({ 'extra.yaml': bad }));
+    const { base, issues } = loadFactBase('', miniFiles({ 'extra.yaml': bad }));
     expect(issues.map(formatIssue)).toEqual(['extra.yaml:5: bad-date.date: "2005-13-01" has no month 13']);
     expect(base.facts).toHaveLength(4);
   });
@@ -68,7 +60,7 @@ facts:
     statement: duplicate
     sources: []
 `;
-    const out = issuesOf({ 'a.yaml': a, 'b.yaml': b });
+    const out = miniIssues({ 'a.yaml': a, 'b.yaml': b });
     expect(out).toEqual(
       expect.arrayContaining([
         'a.yaml:8: one.sources[0].quote: must not be empty',
@@ -92,7 +84,7 @@ facts:
         quote: "some quoted words"
         where: p
 `;
-    expect(issuesOf({ 'a.yaml': a })).toEqual([
+    expect(miniIssues({ 'a.yaml': a })).toEqual([
       'a.yaml:2: lost.about[0]: unknown entity "atlantis"',
       'a.yaml:2: lost.place: unknown entity "nowhere"',
       expect.stringMatching(/^a\.yaml:9: lost\.sources\[0\]\.doc: unknown document "secret-2030"; known: mini-2020$/),
@@ -101,12 +93,12 @@ facts:
 
   it('reports a duplicate fact id with where it was first defined', () => {
     const dup = readFileSync(join(MINI_FACTS, 'facts.yaml'), 'utf8');
-    const out = issuesOf({ 'copy.yaml': dup });
+    const out = miniIssues({ 'copy.yaml': dup });
     expect(out).toContain('copy.yaml:2: charter-signed.id: duplicate fact id; first defined at facts.yaml:2');
   });
 
   it('reports YAML syntax errors with their line, without losing the other files', () => {
-    const { base, issues } = loadFactBase('', files({ 'broken.yaml': 'facts:\n  - id: x\n    about: [a\n  - nope: {' }));
+    const { base, issues } = loadFactBase('', miniFiles({ 'broken.yaml': 'facts:\n  - id: x\n    about: [a\n  - nope: {' }));
     expect(issues.length).toBeGreaterThan(0);
     expect(issues[0]!.file).toBe('broken.yaml');
     expect(issues[0]!.field).toBe('(yaml)');
@@ -120,11 +112,11 @@ facts:
     name: Bharat
     aliases: [India]
 `;
-    expect(issuesOf({ 'e.yaml': e })).toEqual([expect.stringMatching(/^e\.yaml:2: india-2\.aliases: "india" also names india/)]);
+    expect(miniIssues({ 'e.yaml': e })).toEqual([expect.stringMatching(/^e\.yaml:2: india-2\.aliases: "india" also names india/)]);
   });
 
   it('rejects unknown fields and sections, naming them', () => {
-    const out = issuesOf({ 'x.yaml': 'fact:\n  - id: a\n' , 'y.yaml': 'facts:\n  - id: typo-field\n    kind: event\n    about: [sco]\n    statment: x\n    statement: y\n    sources:\n      - doc: mini-2020\n        quote: "In 2017 India"\n        where: p\n' });
+    const out = miniIssues({ 'x.yaml': 'fact:\n  - id: a\n' , 'y.yaml': 'facts:\n  - id: typo-field\n    kind: event\n    about: [sco]\n    statment: x\n    statement: y\n    sources:\n      - doc: mini-2020\n        quote: "In 2017 India"\n        where: p\n' });
     expect(out).toContain('x.yaml:1: fact: unknown section; expected entities or facts');
     expect(out).toContain('y.yaml:2: typo-field: unknown field(s): statment');
   });
