@@ -81,6 +81,11 @@ function explicitCommand(text: string): { intent: Intent; rest: string } | undef
   return undefined;
 }
 
+/** A claim to fact-check, read from the text without its cue words. */
+function checkOf(claim: string): Route {
+  return { intent: 'check', query: claim, dates: findDates(claim), explicit: false };
+}
+
 export function route(input: string): Route {
   const text = input.replace(/\s+/g, ' ').trim();
   const cmd = explicitCommand(text);
@@ -97,17 +102,17 @@ export function route(input: string): Route {
   const prefix = CHECK_PREFIX.exec(text);
   if (prefix) {
     const claim = text.slice(prefix[0].length).replace(CHECK_SUFFIX, '').trim();
-    return { intent: 'check', query: claim, dates: findDates(claim), explicit: false };
+    return checkOf(claim);
   }
   if (CHECK_SUFFIX.test(text) && !QUESTION_START.test(text)) {
     const claim = text.replace(CHECK_SUFFIX, '').trim();
-    return { intent: 'check', query: claim, dates: findDates(claim), explicit: false };
+    return checkOf(claim);
   }
 
   // A yes-no question with a verb of a relation and a value to compare (a date, a place after in/at) is a claim to check.
   if (YES_NO.test(text) && (FRAME_VERBS.test(text) || /\bbecome\b/i.test(text)) && (dates.some((d) => !d.monthDayOnly) || /\b(?:in|at)\s+[a-z][a-z'-]+/i.test(text.replace(/\bin the sco\b/i, '')))) {
     const claim = text.replace(/\?+\s*$/, '').trim();
-    return { intent: 'check', query: claim, dates: findDates(claim), explicit: false };
+    return checkOf(claim);
   }
   const isQuestion = QUESTION_START.test(text) || /\?\s*$/.test(text);
   const words = text.split(' ').length;
