@@ -1,16 +1,16 @@
 /** The one entry point every adapter calls: a question in, an Answer out. */
-import type { Answer } from './answer/model.js';
+import type { Answer, Intent } from './answer/model.js';
 import { type Command, type CommandContext, type Today } from './commands/context.js';
 import { check } from './check/check.js';
 import { date, onthisday } from './commands/dates.js';
 import { help, sources } from './commands/info.js';
-import { lookup, onlyNames } from './commands/lookup.js';
+import { lookup } from './commands/lookup.js';
 import { member } from './commands/member.js';
 import { members } from './commands/members.js';
 import { treaty } from './commands/treaty.js';
 import type { Knowledge } from './knowledge.js';
 import { cleanQuery } from './text/input.js';
-import { route, statusIn, type Route } from './understand/route.js';
+import { commandOf, route, type Route } from './understand/route.js';
 
 const COMMANDS: Record<Answer['intent'], Command> = { member, members, treaty, date, onthisday, check, sources, help, lookup };
 
@@ -32,19 +32,15 @@ export function parseToday(text: string): Today | undefined {
   return d.getUTCMonth() === month - 1 && d.getUTCDate() === day ? { year, month, day } : undefined;
 }
 
-/** A question that names a country and asks about its standing is a `member` question. */
-function refine(k: Knowledge, r: Route): Route {
-  if (r.explicit || r.intent !== 'lookup') return r;
-  const mentions = k.entities.mentions(r.query);
-  const countries = mentions.filter((m) => m.entity.type === 'country');
-  if (!countries.length) return r;
-  const asksStanding = statusIn(r.query) !== undefined || /\b(status|in the sco|part of|belong|standing)\b/i.test(r.query);
-  if (asksStanding || onlyNames(r.query, mentions)) return { ...r, intent: 'member' };
-  return r;
+/** What an adapter asks: text to route, or a command it already knows (a Discord subcommand, the Fact-check menu). */
+export type Request = string | { command: Intent; args: string };
+
+export function routeOf(k: Knowledge, request: Request): Route {
+  return typeof request === 'string' ? route(cleanQuery(request), k.lexicon) : commandOf(request.command, cleanQuery(request.args));
 }
 
-export function ask(k: Knowledge, text: string, options: AskOptions = {}): Answer {
-  const r = refine(k, route(cleanQuery(text)));
+export function ask(k: Knowledge, request: Request, options: AskOptions = {}): Answer {
+  const r = routeOf(k, request);
   const ctx: CommandContext = { k, route: r, today: options.today ?? todayOf() };
   return COMMANDS[r.intent](ctx);
 }

@@ -11,6 +11,9 @@ import { DateIndex } from './search/dates.js';
 import { EntityIndex } from './search/entities.js';
 import { FactIndex, type FactIndexSnapshot } from './search/facts.js';
 
+import type { Lexicon } from './understand/route.js';
+import { terms } from './text/terms.js';
+
 export class Knowledge {
   readonly entities: EntityIndex;
   readonly facts: FactIndex;
@@ -24,6 +27,12 @@ export class Knowledge {
     this.facts = new FactIndex(base, snapshot);
     this.dates = new DateIndex(base);
   }
+
+  /** What the router reads from the fact base: the names a text gives, and the words the facts use. */
+  readonly lexicon: Lexicon = {
+    names: (text) => this.entities.mentions(text).map((m) => ({ id: m.entity.id, type: m.entity.type, start: m.start, end: m.end })),
+    isWord: (word) => terms(word).every((t) => this.facts.has(t)),
+  };
 
   private completer?: NameCompleter;
   /** Autocomplete's index, built on first use: a bot without autocomplete never needs it. */

@@ -15,16 +15,18 @@ import {
   MessageFlags,
 } from 'discord.js';
 import { answerFact } from '../../src/answer/cite.js';
-import { todayOf } from '../../src/ask.js';
+import { type Request, todayOf } from '../../src/ask.js';
 import type { Today } from '../../src/commands/context.js';
 import type { Knowledge } from '../../src/knowledge.js';
 import type { Logger } from '../../src/log.js';
 import { complete } from '../../src/search/complete.js';
 import { answerSafely, newReference, type Ops, SOMETHING_WENT_WRONG } from '../shared/answering.js';
-import { commandText, FACT_CHECK_MENU } from './commands.js';
+import { commandRequest, FACT_CHECK_MENU } from './commands.js';
+import { RecentQuestions } from '../shared/recent.js';
+import { ANSWER_LIMITS } from '../../src/answer/limits.js';
 import type { DiscordConfig } from './config.js';
 import { cut } from '../shared/cut.js';
-import { allSourcesToDiscord, answerToDiscord, type DiscordMessage, failureToDiscord, MORE_SOURCES_PREFIX, SHARE_BUTTON } from './embeds.js';
+import { allSourcesToDiscord, answerToDiscord, type DiscordMessage, failureToDiscord, MORE_FACTS_PREFIX, MORE_SOURCES_PREFIX, SHARE_BUTTON } from './embeds.js';
 import { DISCORD_LIMITS } from './limits.js';
 
 export interface DiscordBotOptions {
@@ -48,15 +50,18 @@ export function createDiscordClient(options: DiscordBotOptions): Client {
     ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
   });
 
-  const answer = (text: string, kind: string, i: Interaction, share: boolean): DiscordMessage => {
-    const result = answerSafely(knowledge, text, { platform: 'discord', kind, user: i.user.id, channel: i.channelId ?? undefined }, log, today(), options.ops);
+  const recent = new RecentQuestions();
+  const answer = (request: Request, kind: string, i: Interaction, share: boolean, day = today(), page = 0, token?: string): DiscordMessage => {
+    const result = answerSafely(knowledge, request, { platform: 'discord', kind, user: i.user.id, channel: i.channelId ?? undefined }, log, day, options.ops);
     if (!result.ok) return 'limited' in result ? { content: result.limited, embeds: [], components: [] } : failureToDiscord(SOMETHING_WENT_WRONG, result.reference);
-    return answerToDiscord(result.answer, { share });
+    // Only an answer with more pages needs its question remembered.
+    const moreToken = token ?? (result.answer.facts.length > ANSWER_LIMITS.factsPerPage ? recent.remember({ request, today: day }) : undefined);
+    return answerToDiscord(result.answer, { share, page, ...(moreToken ? { moreToken } : {}) });
   };
 
   async function onCommand(i: ChatInputCommandInteraction) {
     const sub = i.options.getSubcommand(false) ?? 'help';
-    const text = commandText(sub, (name) => i.options.get(name)?.value as string | number | null);
+    const text = commandRequest(sub, (name) => i.options.get(name)?.value as string | number | null);
     // Claims can take longest: defer first, then fill the answer in.
     if (SLOW.has(sub)) {
       await i.deferReply({ flags: MessageFlags.Ephemeral });
@@ -82,6 +87,15 @@ export function createDiscordClient(options: DiscordBotOptions): Client {
       log.info({ platform: 'discord', kind: 'share', user: i.user.id }, 'answered');
       return;
     }
+    if (i.customId.startsWith(MORE_FACTS_PREFIX)) {
+      const [token = '', page = '0'] = i.customId.slice(MORE_FACTS_PREFIX.length).split(':');
+      const asked = recent.recall(token);
+      const message = asked
+        ? answer(asked.request, 'more', i, false, asked.today, Number(page) || 0, token)
+        : { content: 'That answer is too old to page through; ask the question again.', embeds: [], components: [] };
+      await i.reply({ ...message, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+      return;
+    }
     if (i.customId.startsWith(MORE_SOURCES_PREFIX)) {
       const fact = knowledge().base.factsById.get(i.customId.slice(MORE_SOURCES_PREFIX.length));
       const message = fact ? allSourcesToDiscord(answerFact(knowledge().base, fact)) : { content: 'That fact is no longer in the fact base; ask again to see the current answer.', embeds: [], components: [] };
@@ -93,7 +107,7 @@ export function createDiscordClient(options: DiscordBotOptions): Client {
     await i.deferReply();
     const target = i.targetMessage;
     const claim = target.content?.trim();
-    const message = claim ? answer(`check ${claim}`, 'fact_check', i, false) : { content: 'That message has no text to fact-check.', embeds: [], components: [] };
+    const message = claim ? answer({ command: 'check', args: claim }, 'fact_check', i, false) : { content: 'That message has no text to fact-check.', embeds: [], components: [] };
     const refer = `Fact-check of ${target.url}`;
     await i.editReply({ ...message, content: cut([refer, message.content].filter(Boolean).join('\n'), DISCORD_LIMITS.content), allowedMentions: NO_PINGS });
   }

@@ -2,6 +2,7 @@
  * The commands Discord shows: `/sco` with one subcommand per command of the grammar, typed
  * options with autocomplete for countries and treaties, and the "Fact-check" message menu.
  */
+import type { Request } from '../../src/ask.js';
 import { ApplicationCommandType, ContextMenuCommandBuilder, SlashCommandBuilder, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 
 export const FACT_CHECK_MENU = 'Fact-check';
@@ -23,27 +24,18 @@ export function commandDefinitions(): RESTPostAPIApplicationCommandsJSONBody[] {
   return [sco.toJSON(), menu.toJSON() as RESTPostAPIApplicationCommandsJSONBody];
 }
 
-/** A subcommand and its options, as the one text the core understands. */
-export function commandText(subcommand: string, option: (name: string) => string | number | null): string {
+/** A subcommand and its options, as the command the core runs: no text to route again. */
+export function commandRequest(subcommand: string, option: (name: string) => string | number | null): Request {
   const value = (name: string) => String(option(name) ?? '').trim();
-  switch (subcommand) {
-    case 'ask':
-      return value('question');
-    case 'member':
-      return `member ${value('country')}`;
-    case 'members':
-      return `members ${value('year')}`.trim();
-    case 'treaty':
-      return `treaty ${value('name')}`;
-    case 'date':
-      return `date ${value('when')}`;
-    case 'onthisday':
-      return `onthisday ${value('date')}`.trim();
-    case 'check':
-      return `check ${value('claim')}`;
-    case 'sources':
-      return 'sources';
-    default:
-      return 'help';
-  }
+  const args: Record<string, () => Request> = {
+    ask: () => value('question'),
+    member: () => ({ command: 'member', args: value('country') }),
+    members: () => ({ command: 'members', args: value('year') }),
+    treaty: () => ({ command: 'treaty', args: value('name') }),
+    date: () => ({ command: 'date', args: value('when') }),
+    onthisday: () => ({ command: 'onthisday', args: value('date') }),
+    check: () => ({ command: 'check', args: value('claim') }),
+    sources: () => ({ command: 'sources', args: '' }),
+  };
+  return (args[subcommand] ?? (() => ({ command: 'help', args: '' })))();
 }

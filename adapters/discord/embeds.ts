@@ -6,12 +6,15 @@
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField } from 'discord.js';
 import { ButtonStyle, ComponentType } from 'discord.js';
 import type { Answer, AnswerFact, Verdict } from '../../src/answer/model.js';
-import { shownQuotes, VERDICT_LABEL } from '../../src/answer/text.js';
+import { moreText, pageOf, type ShownFact } from '../../src/answer/layout.js';
+import { VERDICT_LABEL } from '../../src/answer/text.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { cut } from '../shared/cut.js';
 
 export const SHARE_BUTTON = 'share';
 export const MORE_SOURCES_PREFIX = 'more:';
+/** A More button: `next:<token>:<page>`, the token naming the question the client remembers. */
+export const MORE_FACTS_PREFIX = 'next:';
 
 const COLOURS: Record<Verdict | 'default', number> = {
   supported: 0x2e7d32,
@@ -32,11 +35,10 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/([\\*_~`|>#\[\]()-])/g, '\\$1');
 }
 
-function factField(fact: AnswerFact, index: number): APIEmbedField {
+function factField({ fact, number, quotes, hiddenQuotes }: ShownFact): APIEmbedField {
   const date = fact.dateText && !fact.statement.includes(fact.dateText) ? ` (${fact.dateText})` : '';
-  const name = cut(`${index + 1}. ${fact.statement}${date}`, DISCORD_LIMITS.fieldName);
-  const quotes = shownQuotes(fact);
-  const tail = [fact.differ ? `⚠ ${fact.differ}` : '', fact.quotes.length > quotes.length ? `+${fact.quotes.length - quotes.length} more sources` : ''].filter(Boolean).join('\n');
+  const name = cut(`${number}. ${fact.statement}${date}`, DISCORD_LIMITS.fieldName);
+  const tail = [fact.differ ? `⚠ ${fact.differ}` : '', hiddenQuotes > 0 ? `+${hiddenQuotes} more sources` : ''].filter(Boolean).join('\n');
   const budget = DISCORD_LIMITS.fieldValue - tail.length - 2;
   const per = Math.floor(budget / Math.max(1, quotes.length));
   const body = quotes
@@ -56,44 +58,48 @@ export interface EmbedOptions {
   share?: boolean;
   /** Who shared it, shown in the footer. */
   sharedBy?: string;
+  /** Which page of the facts to show, from 0. */
+  page?: number;
+  /** The token of the question, for the More button; no button without it. */
+  moreToken?: string;
 }
 
 export function answerToDiscord(answer: Answer, options: EmbedOptions = {}): DiscordMessage {
+  const shown = pageOf(answer, options.page ?? 0);
+  const first = shown.page === 0;
   const badge = answer.verdict ? `${VERDICT_LABEL[answer.verdict]}: ` : '';
-  const description = [answer.summary ?? '', answer.factsLabel && answer.facts.length ? `*${answer.factsLabel}*` : '', answer.suggestions?.length ? `Did you mean: **${answer.suggestions.join('**, **')}**?` : '']
-    .filter(Boolean)
-    .join('\n\n');
-  const footerParts = [...(answer.footer ?? []), options.sharedBy ? `Shared by ${options.sharedBy}` : ''].filter(Boolean);
+  const description = first
+    ? [answer.summary ?? '', answer.factsLabel && answer.facts.length ? `*${answer.factsLabel}*` : '', answer.suggestions?.length ? `Did you mean: **${answer.suggestions.join('**, **')}**?` : ''].filter(Boolean).join('\n\n')
+    : '';
+  const footerParts = [...(first ? answer.footer ?? [] : []), shown.more > 0 ? `${moreText(shown.more)}${options.moreToken ? ': press More' : ' not shown'}.` : '', options.sharedBy ? `Shared by ${options.sharedBy}` : ''].filter(Boolean);
   const embed: APIEmbed = {
-    title: cut(`${badge}${answer.title}`, DISCORD_LIMITS.title),
+    title: cut(`${badge}${answer.title}${first ? '' : ' (continued)'}`, DISCORD_LIMITS.title),
     color: COLOURS[answer.verdict ?? 'default'],
     ...(description ? { description: cut(description, DISCORD_LIMITS.description) } : {}),
+    ...(footerParts.length ? { footer: { text: cut(footerParts.join('\n'), DISCORD_LIMITS.footer) } } : {}),
     fields: [],
   };
-  const footerText = (more: number) => cut([...footerParts, more ? `…and ${more} more. Narrow the question (add a year or a name) to see them.` : ''].filter(Boolean).join('\n'), DISCORD_LIMITS.footer);
-  // Fields go in while the whole message stays under the total, with room kept for the footer.
-  let shown = 0;
-  for (const [i, fact] of answer.facts.entries()) {
-    if (shown >= DISCORD_LIMITS.fields) break;
-    const field = factField(fact, i);
-    if (embedSize(embed) + field.name.length + field.value.length + footerText(answer.facts.length).length > DISCORD_LIMITS.total) break;
+  // A page holds a few facts; each field is cut to its limit, and the whole stays under the total.
+  for (const fact of shown.facts) {
+    const field = factField(fact);
+    if (embed.fields!.length >= DISCORD_LIMITS.fields || embedSize(embed) + field.name.length + field.value.length > DISCORD_LIMITS.total) break;
     embed.fields!.push(field);
-    shown += 1;
   }
-  const footer = footerText(answer.facts.length - shown);
-  if (footer) embed.footer = { text: footer };
   if (!embed.fields!.length) delete embed.fields;
 
   const buttons: APIButtonComponent[] = [];
-  for (const fact of answer.facts.slice(0, shown)) {
-    if (buttons.length >= 4) break;
-    const id = `${MORE_SOURCES_PREFIX}${fact.id}`;
-    if (fact.quotes.length > shownQuotes(fact).length && id.length <= DISCORD_LIMITS.customId) {
-      buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: id, label: cut(`More sources: ${buttons.length + 1}`, 80) });
+  for (const f of shown.facts) {
+    const id = `${MORE_SOURCES_PREFIX}${f.fact.id}`;
+    if (f.hiddenQuotes > 0 && id.length <= DISCORD_LIMITS.customId) {
+      buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: id, label: cut(`More sources: ${f.number}`, DISCORD_LIMITS.buttonLabel) });
     }
   }
+  const next = options.moreToken ? `${MORE_FACTS_PREFIX}${options.moreToken}:${shown.page + 1}` : '';
+  if (shown.more > 0 && next && next.length <= DISCORD_LIMITS.customId) {
+    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: next, label: `More (${shown.more})` });
+  }
   if (options.share) buttons.push({ type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: SHARE_BUTTON, label: 'Share' });
-  return { embeds: [embed], components: buttons.length ? [{ type: ComponentType.ActionRow, components: buttons }] : [] };
+  return { embeds: [embed], components: buttons.length ? [{ type: ComponentType.ActionRow, components: buttons.slice(0, DISCORD_LIMITS.buttonsPerRow) }] : [] };
 }
 
 /** "More sources": every quote of one fact, each as a field, within the limits. */

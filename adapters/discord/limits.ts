@@ -15,4 +15,7 @@ export const DISCORD_LIMITS = {
   choiceName: 100,
   choiceValue: 100,
   customId: 100,
+  buttonLabel: 80,
+  /** Buttons in one action row. */
+  buttonsPerRow: 5,
 } as const;

@@ -4,7 +4,7 @@
  * short reference for the user while the log gets the details.
  */
 import { randomBytes } from 'node:crypto';
-import { ask, todayOf } from '../../src/ask.js';
+import { ask, type Request, todayOf } from '../../src/ask.js';
 import type { Answer } from '../../src/answer/model.js';
 import type { Knowledge } from '../../src/knowledge.js';
 import type { Logger } from '../../src/log.js';
@@ -35,7 +35,7 @@ export function newReference(): string {
 }
 
 /** Answers through the core; a thrown error becomes a reference, never a stack trace for the user. */
-export function answerSafely(k: () => Knowledge, text: string, origin: Origin, log: Logger, today = todayOf(), ops: Ops = {}): Answered {
+export function answerSafely(k: () => Knowledge, asked: Request, origin: Origin, log: Logger, today = todayOf(), ops: Ops = {}): Answered {
   const request = newReference();
   const wait = origin.user && ops.limiter ? ops.limiter.take(`${origin.platform}:${origin.user}`) : 0;
   if (wait > 0) {
@@ -45,7 +45,7 @@ export function answerSafely(k: () => Knowledge, text: string, origin: Origin, l
   }
   const started = performance.now();
   try {
-    const answer = ask(k(), text, { today });
+    const answer = ask(k(), asked, { today });
     const seconds = (performance.now() - started) / 1000;
     ops.metrics?.commands.inc({ intent: answer.intent, platform: origin.platform });
     ops.metrics?.latency.observe({ platform: origin.platform }, seconds);

@@ -6,13 +6,13 @@
 import { App, LogLevel } from '@slack/bolt';
 import { isoPoint } from '../../src/facts/dates.js';
 import { answerFact } from '../../src/answer/cite.js';
-import { parseToday, todayOf } from '../../src/ask.js';
+import { parseToday, type Request, todayOf } from '../../src/ask.js';
 import type { Today } from '../../src/commands/context.js';
 import type { Knowledge } from '../../src/knowledge.js';
 import type { Logger } from '../../src/log.js';
 import { type Answered, answerSafely, newReference, type Ops, SOMETHING_WENT_WRONG } from '../shared/answering.js';
 import type { OpsRoute } from '../ops/http.js';
-import { ACTION_MORE_SOURCES, ACTION_SHARE, allSourcesMessage, answerToSlack, failureMessage, type SlackMessage } from './blocks.js';
+import { ACTION_MORE_FACTS, ACTION_MORE_SOURCES, ACTION_SHARE, allSourcesMessage, answerToSlack, failureMessage, type SlackMessage } from './blocks.js';
 import type { SlackConfig } from './config.js';
 import { slackToPlain } from './escape.js';
 
@@ -66,10 +66,13 @@ export function createSlackApp(options: SlackBotOptions): App {
   const notAnswered = (result: Exclude<Answered, { ok: true }>): SlackMessage =>
     'limited' in result ? { text: result.limited, blocks: [] } : failureMessage(SOMETHING_WENT_WRONG, result.reference);
 
-  const answerMessage = (text: string, kind: string, user: string | undefined, channel: string | undefined, share: boolean, day = today()): SlackMessage => {
+  const answerMessage = (text: Request, kind: string, user: string | undefined, channel: string | undefined, share: boolean, day = today()): SlackMessage => {
     const result = answerSafely(knowledge, text, { platform: 'slack', kind, user, channel }, log, day, ops);
     if (!result.ok) return notAnswered(result);
-    return answerToSlack(result.answer, share ? { share: { q: text, today: dayText(day) } } : {});
+    // Buttons carry the question as text: a typed command reads the same as its words.
+    const q = typeof text === 'string' ? text : `${text.command} ${text.args}`;
+    const request = { q, today: dayText(day) };
+    return answerToSlack(result.answer, share ? { share: request, more: request } : { more: request });
   };
 
   app.command('/sco', async ({ command, ack, respond }) => {
@@ -80,18 +83,32 @@ export function createSlackApp(options: SlackBotOptions): App {
     await respond({ response_type: 'ephemeral', ...message });
   });
 
+  /** What a Share or More button carries; an old or foreign button reads as no question (help). */
+  const buttonRequest = (action: unknown): { q: string; day: Today; page: number } => {
+    const value = action && typeof action === 'object' && 'value' in action && typeof action.value === 'string' ? action.value : '';
+    try {
+      const parsed = JSON.parse(value) as { q?: unknown; today?: unknown; page?: unknown };
+      return {
+        q: typeof parsed.q === 'string' ? parsed.q : '',
+        day: (typeof parsed.today === 'string' && parseToday(parsed.today)) || today(),
+        page: typeof parsed.page === 'number' && Number.isInteger(parsed.page) && parsed.page > 0 ? parsed.page : 0,
+      };
+    } catch {
+      return { q: '', day: today(), page: 0 };
+    }
+  };
+
+  app.action(ACTION_MORE_FACTS, async ({ ack, body, action, respond }) => {
+    await ack();
+    const { q, day, page } = buttonRequest(action);
+    const result = answerSafely(knowledge, q, { platform: 'slack', kind: 'more', user: body.user.id }, log, day, ops);
+    const message = result.ok ? answerToSlack(result.answer, { page, more: { q, today: dayText(day) } }) : notAnswered(result);
+    await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+  });
+
   app.action(ACTION_SHARE, async ({ ack, body, action, respond }) => {
     await ack();
-    const value = 'value' in action && typeof action.value === 'string' ? action.value : '';
-    let q = '';
-    let day = today();
-    try {
-      const parsed = JSON.parse(value) as { q?: unknown; today?: unknown };
-      q = typeof parsed.q === 'string' ? parsed.q : '';
-      day = (typeof parsed.today === 'string' && parseToday(parsed.today)) || day;
-    } catch {
-      // an old or foreign button: answer with help rather than fail
-    }
+    const { q, day } = buttonRequest(action);
     const result = answerSafely(knowledge, q, { platform: 'slack', kind: 'share', user: body.user.id }, log, day, ops);
     if (!result.ok) {
       await respond({ response_type: 'ephemeral', replace_original: false, ...notAnswered(result) });
@@ -119,7 +136,7 @@ export function createSlackApp(options: SlackBotOptions): App {
     const claim = slackToPlain(shortcut.message.text ?? '');
     const thread = shortcut.message.thread_ts ?? shortcut.message.ts;
     const message = claim
-      ? answerMessage(`check ${claim}`, 'fact_check', shortcut.user.id, shortcut.channel.id, false)
+      ? answerMessage({ command: 'check', args: claim }, 'fact_check', shortcut.user.id, shortcut.channel.id, false)
       : { text: 'That message has no text to fact-check.', blocks: [] };
     try {
       await client.chat.postMessage({ channel: shortcut.channel.id, thread_ts: thread, unfurl_links: false, unfurl_media: false, ...message });
@@ -139,7 +156,8 @@ export function createSlackApp(options: SlackBotOptions): App {
       if (event.user) await client.chat.postEphemeral({ channel: event.channel, user: event.user, ...notAnswered(result) });
       return;
     }
-    await client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, unfurl_links: false, unfurl_media: false, ...answerToSlack(result.answer) });
+    const more = { q: text, today: dayText(today()) };
+    await client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, unfurl_links: false, unfurl_media: false, ...answerToSlack(result.answer, { more }) });
   });
 
   app.error(async (error) => {

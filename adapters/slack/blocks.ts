@@ -5,7 +5,8 @@
  */
 import type { types } from '@slack/bolt';
 import type { Answer, AnswerFact, Verdict } from '../../src/answer/model.js';
-import { renderText, shownQuotes, VERDICT_LABEL } from '../../src/answer/text.js';
+import { moreText, pageOf, type ShownFact } from '../../src/answer/layout.js';
+import { renderText, VERDICT_LABEL } from '../../src/answer/text.js';
 import { cut } from '../shared/cut.js';
 import { escapeSlackText, plainSlackText } from './escape.js';
 import { SLACK_LIMITS } from './limits.js';
@@ -14,6 +15,7 @@ type KnownBlock = types.KnownBlock;
 
 export const ACTION_SHARE = 'share_answer';
 export const ACTION_MORE_SOURCES = 'more_sources';
+export const ACTION_MORE_FACTS = 'more_facts';
 
 const VERDICT_EMOJI: Record<Verdict, string> = {
   supported: ':white_check_mark:',
@@ -32,11 +34,15 @@ export interface RenderOptions {
   share?: { q: string; today: string };
   /** The Slack user id of whoever shared the answer into the channel. */
   sharedBy?: string;
+  /** The question again, for the More button that shows the next page. */
+  more?: { q: string; today: string };
+  /** Which page of the facts to show, from 0. */
+  page?: number;
 }
 
-/** What the Share button carries: the question and the day it was answered for. */
-export function shareValue(q: string, today: string): string | undefined {
-  const value = JSON.stringify({ q, today });
+/** What the Share and More buttons carry: the question, the day it was answered for, and for More the page. */
+export function shareValue(q: string, today: string, page?: number): string | undefined {
+  const value = JSON.stringify({ q, today, ...(page !== undefined ? { page } : {}) });
   return value.length <= SLACK_LIMITS.buttonValue ? value : undefined;
 }
 
@@ -49,8 +55,7 @@ function context(text: string): KnownBlock {
 }
 
 /** A fact as one section: the statement in bold, its quotes as block quotes, each with its citation. */
-function factBlocks(fact: AnswerFact): KnownBlock[] {
-  const quotes = shownQuotes(fact);
+function factBlocks({ fact, quotes, hiddenQuotes }: ShownFact): KnownBlock[] {
   const date = fact.dateText && !fact.statement.includes(fact.dateText) ? ` _(${escapeSlackText(fact.dateText)})_` : '';
   const head = `*${escapeSlackText(fact.statement)}*${date}`;
   const budget = SLACK_LIMITS.sectionText - head.length - 20;
@@ -64,8 +69,8 @@ function factBlocks(fact: AnswerFact): KnownBlock[] {
   const main: KnownBlock = {
     type: 'section',
     text: { type: 'mrkdwn', text: cut(`${head}\n${body}`, SLACK_LIMITS.sectionText) },
-    ...(fact.quotes.length > quotes.length
-      ? { accessory: { type: 'button', action_id: ACTION_MORE_SOURCES, value: fact.id, text: { type: 'plain_text', text: `More sources (${fact.quotes.length - quotes.length})` } } }
+    ...(hiddenQuotes > 0
+      ? { accessory: { type: 'button', action_id: ACTION_MORE_SOURCES, value: fact.id, text: { type: 'plain_text', text: `More sources (${hiddenQuotes})` } } }
       : {}),
   };
   const notes = [fact.differ ? `:warning: ${escapeSlackText(fact.differ)}` : '', fact.note ? `Note: ${escapeSlackText(fact.note)}` : ''].filter(Boolean);
@@ -73,37 +78,30 @@ function factBlocks(fact: AnswerFact): KnownBlock[] {
 }
 
 export function answerToSlack(answer: Answer, options: RenderOptions = {}): SlackMessage {
+  const shown = pageOf(answer, options.page ?? 0);
+  const first = shown.page === 0;
   const blocks: KnownBlock[] = [];
   const badge = answer.verdict ? `${VERDICT_LABEL[answer.verdict]}: ` : '';
-  blocks.push({ type: 'header', text: { type: 'plain_text', text: cut(plainSlackText(`${badge}${answer.title}`), SLACK_LIMITS.headerText), emoji: true } });
-  if (answer.verdict) blocks.push(section(`${VERDICT_EMOJI[answer.verdict]} *${VERDICT_LABEL[answer.verdict]}*${answer.summary ? `: ${escapeSlackText(answer.summary)}` : ''}`));
-  else if (answer.summary) for (const part of splitSummary(escapeSlackText(answer.summary))) blocks.push(section(part));
-  if (answer.factsLabel && answer.facts.length) blocks.push(context(escapeSlackText(answer.factsLabel)));
+  blocks.push({ type: 'header', text: { type: 'plain_text', text: cut(plainSlackText(`${badge}${answer.title}${first ? '' : ' (continued)'}`), SLACK_LIMITS.headerText), emoji: true } });
+  if (first && answer.verdict) blocks.push(section(`${VERDICT_EMOJI[answer.verdict]} *${VERDICT_LABEL[answer.verdict]}*${answer.summary ? `: ${escapeSlackText(answer.summary)}` : ''}`));
+  else if (first && answer.summary) for (const part of splitSummary(escapeSlackText(answer.summary))) blocks.push(section(part));
+  if (first && answer.factsLabel && answer.facts.length) blocks.push(context(escapeSlackText(answer.factsLabel)));
+  for (const fact of shown.facts) blocks.push(...factBlocks(fact));
 
-  // Blocks kept for what comes after the facts: suggestions, footer, "and N more", share, shared-by.
-  const tail: KnownBlock[] = [];
-  if (answer.suggestions?.length) tail.push(section(`Did you mean: ${answer.suggestions.map((s) => `*${escapeSlackText(s)}*`).join(', ')}?`));
-  if (answer.footer?.length) tail.push(context(escapeSlackText(answer.footer.join('\n'))));
-  if (options.sharedBy) tail.push(context(`Shared by <@${options.sharedBy.replace(/[^A-Z0-9]/gi, '')}>`));
+  const buttons: KnownBlock[] = [];
+  const more = shown.more > 0 && options.more ? shareValue(options.more.q, options.more.today, shown.page + 1) : undefined;
   const share = options.share && shareValue(options.share.q, options.share.today);
-  if (share) {
-    tail.push({ type: 'actions', elements: [{ type: 'button', action_id: ACTION_SHARE, style: 'primary', value: share, text: { type: 'plain_text', text: 'Share in channel' } }] });
-  }
-
-  const room = SLACK_LIMITS.blocks - blocks.length - tail.length - 1;
-  let used = 0;
-  let shown = 0;
-  for (const fact of answer.facts) {
-    const fb = factBlocks(fact);
-    if (used + fb.length > room) break;
-    blocks.push(...fb);
-    used += fb.length;
-    shown += 1;
-  }
-  const left = answer.facts.length - shown;
-  if (left > 0) blocks.push(context(`…and ${left} more. Narrow the question (add a year, a country or a treaty name) to see them.`));
-  blocks.push(...tail);
-  return { text: cut(escapeSlackText(renderText(answer)), SLACK_LIMITS.fallbackText), blocks };
+  const elements = [
+    ...(more ? [{ type: 'button' as const, action_id: ACTION_MORE_FACTS, value: more, text: { type: 'plain_text' as const, text: `More (${shown.more})` } }] : []),
+    ...(share ? [{ type: 'button' as const, action_id: ACTION_SHARE, style: 'primary' as const, value: share, text: { type: 'plain_text' as const, text: 'Share in channel' } }] : []),
+  ];
+  if (elements.length) buttons.push({ type: 'actions', elements });
+  if (shown.more > 0 && !more) blocks.push(context(`${moreText(shown.more)} not shown.`));
+  if (first && answer.suggestions?.length) blocks.push(section(`Did you mean: ${answer.suggestions.map((s) => `*${escapeSlackText(s)}*`).join(', ')}?`));
+  if (first && answer.footer?.length) blocks.push(context(escapeSlackText(answer.footer.join('\n'))));
+  if (options.sharedBy) blocks.push(context(`Shared by <@${options.sharedBy.replace(/[^A-Z0-9]/gi, '')}>`));
+  blocks.push(...buttons);
+  return { text: cut(escapeSlackText(renderText(answer, shown.page, 'press More')), SLACK_LIMITS.fallbackText), blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
 }
 
 /** A summary longer than a section holds goes into several, split at line ends. */

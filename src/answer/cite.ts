@@ -1,6 +1,7 @@
 /** Turning facts into answer facts: quotes with citations, and where the sources differ. */
 import { type DatePoint, type FactDate, formatDate, isoDate } from '../facts/dates.js';
 import type { Fact, FactBase, Quote } from '../facts/model.js';
+import { displayQuote } from './display.js';
 import type { AnswerFact, AnswerQuote } from './model.js';
 
 export function citation(base: FactBase, q: Pick<Quote, 'doc' | 'where'>): string {
@@ -56,7 +57,7 @@ function mergeVersion(base: FactBase, fact: Fact, q: Quote): string {
 export function answerFact(base: FactBase, fact: Fact): AnswerFact {
   const quotes: AnswerQuote[] = fact.sources.map((q) => {
     const version = versionOf(base, fact, q);
-    return { doc: q.doc, quote: q.quote.replace(/\s+/g, ' ').trim(), where: q.where, citation: citation(base, q), ...(version ? { version } : {}) };
+    return { doc: q.doc, quote: displayQuote(q.quote), where: q.where, citation: citation(base, q), ...(version ? { version } : {}) };
   });
   const differ = differences(base, fact);
   return {
@@ -69,4 +70,35 @@ export function answerFact(base: FactBase, fact: Fact): AnswerFact {
     ...(differ ? { differ } : {}),
     ...(fact.note ? { note: fact.note } : {}),
   };
+}
+
+/**
+ * The facts of one answer, each once: facts that say the same thing (one relation of one subject
+ * with the same date and place) collapse into the first, with all their sources; a quote shown
+ * under one fact is not shown again under another, and a fact left with no quote of its own goes.
+ */
+export function answerFactsOf(base: FactBase, facts: readonly Fact[]): AnswerFact[] {
+  const groups = new Map<string, Fact[]>();
+  const order: Fact[][] = [];
+  for (const f of facts) {
+    const key = f.relation && (f.date || f.place) ? [f.relation, f.about[0], f.date ? isoDate(f.date) : '', f.place ?? '', f.status ?? '', f.value ?? ''].join('|') : `#${f.id}`;
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else {
+      groups.set(key, [f]);
+      order.push(groups.get(key)!);
+    }
+  }
+  const seen = new Set<string>();
+  const out: AnswerFact[] = [];
+  for (const [first, ...same] of order) {
+    const shown = answerFact(base, first!);
+    const quotes = [...shown.quotes, ...same.flatMap((f) => answerFact(base, f).quotes)].filter((q) => {
+      if (seen.has(q.quote)) return false;
+      seen.add(q.quote);
+      return true;
+    });
+    if (quotes.length) out.push({ ...shown, quotes });
+  }
+  return out;
 }

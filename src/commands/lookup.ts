@@ -2,7 +2,9 @@
  * Any other question about a fact ("what is RATS?", "who approves the SCO budget?"):
  * full-text search, gated so that only facts that answer most of the question come back.
  */
-import { answerFact } from '../answer/cite.js';
+import { answerFactsOf } from '../answer/cite.js';
+import { ANSWER_LIMITS } from '../answer/limits.js';
+import { answerLine } from '../answer/line.js';
 import type { Answer, Intent } from '../answer/model.js';
 import { rankFacts } from '../search/rank.js';
 import { coversYear } from '../facts/dates.js';
@@ -13,9 +15,11 @@ import type { EntityMention } from '../search/entities.js';
 import { key } from '../text/normalize.js';
 import { terms } from '../text/terms.js';
 import type { QueryDate } from '../understand/dates.js';
-import { type CommandContext, MAX_FACTS } from './context.js';
+import type { CommandContext } from './context.js';
 import { noMatch } from './nomatch.js';
 import { asksAboutNextSummit, nextSummit } from './upcoming.js';
+import { isOrg } from '../facts/membership.js';
+import { type Focus, fitRank, focusOf } from '../understand/focus.js';
 
 /** Facts that say what a thing is, for "what is X?" */
 const DEFINING = new Set(['describes', 'established', 'founded', 'created', 'located-in', 'headed-by']);
@@ -35,15 +39,24 @@ export function aboutEntity(k: Knowledge, entity: Entity): Fact[] {
   return [...facts].sort((a, b) => rank(a) - rank(b));
 }
 
-export function answerFacts(k: Knowledge, intent: Intent, title: string, facts: Fact[], extra: Partial<Answer> = {}): Answer {
-  const shown = facts.slice(0, MAX_FACTS);
-  const more = facts.length - shown.length;
+/**
+ * An answer made of facts, best first: each fact once with its quotes (cite.ts), and the line
+ * that answers from the top fact unless the command gives its own summary. The layout step
+ * shows a page of them and counts the rest.
+ */
+export function answerFacts(k: Knowledge, intent: Intent, title: string, facts: Fact[], extra: Partial<Answer> = {}, question?: string): Answer {
+  const carried = facts.slice(0, ANSWER_LIMITS.factsCarried);
+  const line = extra.summary === undefined ? answerLine(k.base, carried[0]) : undefined;
+  const asked = new Set(terms(question ?? ''));
+  // Each fact's quotes, the ones that say most of what was asked first.
+  const said = (quote: string) => terms(quote).filter((t) => asked.has(t)).length;
+  const shown = answerFactsOf(k.base, carried).map((f) => (asked.size ? { ...f, quotes: stableSort(f.quotes, (q) => -said(q.quote)) } : f));
   return {
     intent,
     title,
-    facts: shown.map((f) => answerFact(k.base, f)),
+    facts: shown,
+    ...(line ? { summary: line } : {}),
     ...extra,
-    ...(more > 0 ? { footer: [...(extra.footer ?? []), `…and ${more} more. Add a year or a name to narrow the question.`] } : {}),
   };
 }
 
@@ -53,14 +66,44 @@ export function lookup(ctx: CommandContext): Answer {
   if (!text.trim()) return noMatch(k, 'lookup', text);
   if (asksAboutNextSummit(text)) return nextSummit(k);
   const mentions = k.entities.mentions(text);
-  if (onlyNames(text, mentions) && mentions.length === 1) {
-    const entity = mentions[0]!.entity;
-    const facts = aboutEntity(k, entity);
-    if (facts.length) return answerFacts(k, 'lookup', entity.name, facts);
+  const focus = focusOf(k, text, route.dates, mentions);
+  const byFit = (facts: Fact[]) => stableSort(facts, (f) => fitRank(f, focus));
+  const subject = focus.entities[0];
+  if (subject) {
+    const own = factsOfFocus(k, focus);
+    if (!focus.aspect.length) {
+      // "what is RATS?", "date of the Tashkent summit": the subject's facts, those that fit the role first.
+      if (own.length) return answerFacts(k, 'lookup', subject.name, byFit(aboutEntity(k, subject).filter((f) => own.includes(f))), {}, text);
+    } else {
+      // "how long is Kazakhstan's border": the subject's facts that speak of the aspect. Two things
+      // named narrow it enough by themselves ("what does Cooley say RATS keeps"); one thing with an
+      // aspect no fact of it speaks of ("the population of India") is not in the sources.
+      const candidates = new Set(focus.entities.flatMap((e) => k.base.factsAbout(e.id)));
+      const hits = rankFacts(k, text, route.dates, mentions, { filter: (f) => candidates.has(f), minCoverage: 0 }).filter((h) => h.matched.some((t) => focus.aspect.includes(t)));
+      if (hits.length) return answerFacts(k, 'lookup', titleFor(text), byFit(hits.map((h) => h.fact)), {}, text);
+      const together = focus.entities.length > 1 ? own.filter((f) => focus.entities.every((e) => f.about.includes(e.id))) : [];
+      if (together.length) return answerFacts(k, 'lookup', titleFor(text), byFit(together), {}, text);
+      return noMatch(k, 'lookup', text, `${focus.aspect.join(' ')} of ${subject.name}`);
+    }
   }
-  const hits = rankFacts(k, text, route.dates, mentions);
+  // A question that names nothing but the SCO is about the SCO: facts about another thing alone
+  // (a country's minorities, a scholar's sources) share its words, not its subject.
+  const hits = rankFacts(k, text, route.dates, mentions).filter((h) => focus.entities.length || h.fact.about.some((id) => isOrg(id) || k.base.entity(id)?.type === 'body'));
   if (!hits.length) return noMatch(k, 'lookup', text);
-  return answerFacts(k, 'lookup', titleFor(text), hits.map((h) => h.fact));
+  return answerFacts(k, 'lookup', titleFor(text), byFit(hits.map((h) => h.fact)), {}, text);
+}
+
+/** Facts about every thing the question names, or, when none is about all of them, about the first. */
+function factsOfFocus(k: Knowledge, focus: Focus): Fact[] {
+  const [first, ...others] = focus.entities;
+  const own = k.base.factsAbout(first!.id);
+  const together = own.filter((f) => others.every((e) => f.about.includes(e.id)));
+  return [...(together.length ? together : own)];
+}
+
+/** Sorted by a rank, ties kept in their order (the search's). */
+function stableSort<T>(items: T[], rank: (item: T) => number): T[] {
+  return items.map((item, i) => ({ item, i, r: rank(item) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.item);
 }
 
 /** The question as a heading, tidied: "Who approves the SCO budget?" */

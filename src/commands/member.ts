@@ -7,6 +7,8 @@ import { statusIn } from '../understand/route.js';
 import type { CommandContext } from './context.js';
 import { isSnapshot, membershipFacts, orgOf, STATUS_LABEL } from '../facts/membership.js';
 import { noMatch } from './nomatch.js';
+import { aboutEntity } from './lookup.js';
+import { ANSWER_LIMITS } from '../answer/limits.js';
 
 const isCountry = (e: Entity) => e.type === 'country';
 
@@ -33,7 +35,7 @@ export function member(ctx: CommandContext): Answer {
   }
   const history = membershipFacts(k.base, country.id);
   if (!history.length) {
-    const others = k.base.factsAbout(country.id).slice(0, 3);
+    const others = aboutEntity(k, country).slice(0, ANSWER_LIMITS.factsPerPage);
     return {
       intent: 'member',
       title: `${country.name} in the SCO`,

@@ -3,7 +3,7 @@ import type { Answer } from '../answer/model.js';
 import type { Entity, Fact } from '../facts/model.js';
 import type { CommandContext } from './context.js';
 import { rankFacts } from '../search/rank.js';
-import { answerFacts, titleFor } from './lookup.js';
+import { answerFacts, onlyNames, titleFor } from './lookup.js';
 import { byDate } from '../facts/membership.js';
 import { noMatch } from './nomatch.js';
 
@@ -34,8 +34,10 @@ export function treaty(ctx: CommandContext): Answer {
   // A question about one treaty ("when was the charter signed?") is best answered by search within its facts.
   if (entity) {
     const own = k.base.factsAbout(entity.id);
-    const hits = rankFacts(k, text, route.dates, mentions, { filter: (f) => own.includes(f), minCoverage: 0.3 });
     const ordered = treatyFacts(own, entity);
+    // The name alone ("treaty charter"): its signing first, then what it says.
+    if (onlyNames(text, mentions) && ordered.length) return answerFacts(k, 'treaty', entity.name, ordered);
+    const hits = rankFacts(k, text, route.dates, mentions, { filter: (f) => own.includes(f), minCoverage: 0.3 });
     const facts = hits.length ? [...hits.map((h) => h.fact), ...ordered.filter((f) => !hits.some((h) => h.fact === f))] : ordered;
     if (facts.length) return answerFacts(k, 'treaty', entity.name, facts);
   }

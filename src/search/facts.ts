@@ -86,6 +86,11 @@ export class FactIndex {
     return { vocab, offsets: [...offsets], docs: [...docs], tfs: [...tfs], lengths: [...lengths] };
   }
 
+  /** True when some fact uses this search term (a stemmed word, as terms() gives it). */
+  has(term: string): boolean {
+    return this.termIds.has(term);
+  }
+
   /** How much a query term tells apart: rare terms weigh most; a term no fact has weighs most of all. */
   weight(term: string): number {
     const t = this.termIds.get(term);

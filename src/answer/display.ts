@@ -1,0 +1,19 @@
+/**
+ * Quotes as users see them. Stored quotes stay verbatim (validate checks them against the
+ * documents); what is shown drops what the PDF-to-text conversion added, without changing a
+ * word: HTML tags, footnote markers, Markdown emphasis and escape backslashes.
+ */
+const DEBRIS: readonly { re: RegExp; to: string; reason: string }[] = [
+  { re: /<sup>[^<]{0,12}<\/sup>/gi, to: '', reason: 'a footnote marker is not part of the sentence' },
+  { re: /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi, to: ' ', reason: 'list items and line breaks of the conversion (<li>, <br>)' },
+  { re: /\*\*|__/g, to: '', reason: 'Markdown bold markers around a phrase' },
+  { re: /\\([$*_#[\]()\\`~>|-])/g, to: '$1', reason: 'escape backslashes before punctuation' },
+  { re: /\s+/g, to: ' ', reason: 'line breaks of the page' },
+  { re: / ([,.;:!?)])/g, to: '$1', reason: 'a space left before punctuation where a tag was' },
+];
+
+export function displayQuote(quote: string): string {
+  let out = quote;
+  for (const d of DEBRIS) out = out.replace(d.re, d.to);
+  return out.trim();
+}

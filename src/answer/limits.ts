@@ -1,0 +1,13 @@
+/** How much one answer shows before "N more", the same on every platform. */
+export const ANSWER_LIMITS = {
+  /** Facts on one page: the answer and two runners-up fit a chat screen; the rest are behind "more". */
+  factsPerPage: 3,
+  /** Quotes per fact: its best one; the others are behind "More sources" (where sources differ, each version). */
+  quotesPerFact: 1,
+  /** Versions shown where sources differ: enough to show the disagreement. */
+  versionsPerFact: 3,
+  /** Facts one answer carries at most, over all its pages. */
+  factsCarried: 30,
+  /** A quote shorter than this rarely states a fact by itself: another quote of the fact is preferred. */
+  shortQuote: 40,
+} as const;
