@@ -51,10 +51,17 @@ export function pageOf(answer: Answer, page = 0): Page {
     page: p,
     more: Math.max(0, answer.facts.length - (p + 1) * per),
     facts: slice.map((fact, i) => {
-      const quotes = shownQuotes(fact);
+      const quotes = shownQuotes(fact).map((q) => ({ ...q, quote: cutAtWord(q.quote, ANSWER_LIMITS.quoteChars) }));
       return { fact, number: p * per + i + 1, quotes, hiddenQuotes: fact.quotes.length - quotes.length };
     }),
   };
+}
+
+/** A text cut at a word end, with "…" when cut. */
+export function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max - 1);
+  return `${head.slice(0, Math.max(head.lastIndexOf(' '), Math.floor(max / 2))).replace(/[\s,;:]+$/, '')}…`;
 }
 
 /** "3 more facts" */

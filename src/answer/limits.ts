@@ -5,9 +5,14 @@ export const ANSWER_LIMITS = {
   /** Quotes per fact: its best one; the others are behind "More sources" (where sources differ, each version). */
   quotesPerFact: 1,
   /** Versions shown where sources differ: enough to show the disagreement. */
-  versionsPerFact: 3,
+  versionsPerFact: 2,
   /** Facts one answer carries at most, over all its pages. */
   factsCarried: 30,
+  /** A date's answer lists its facts in one short line each, this many at most, cut to this length. */
+  timelineLines: 6,
+  timelineChars: 90,
+  /** A shown quote longer than this is cut at a word end with "…"; "More sources" and JSON carry it whole. */
+  quoteChars: 450,
   /** A quote shorter than this rarely states a fact by itself: another quote of the fact is preferred. */
   shortQuote: 40,
 } as const;

@@ -39,8 +39,8 @@ export function renderText(answer: Answer, page = 0, moreHint = 'type `more`'): 
     if (answer.factsLabel && shown.page === 0) lines.push(answer.factsLabel);
     for (const f of shown.facts) lines.push(...renderFactText(f, answer.facts.length > 1));
   }
-  if (shown.more > 0) lines.push('', `${moreText(shown.more)}: ${moreHint}.`);
   if (shown.page === 0 && answer.suggestions?.length) lines.push('', `Did you mean: ${answer.suggestions.join(', ')}?`);
   if (shown.page === 0 && answer.footer?.length) lines.push('', ...answer.footer);
+  if (shown.more > 0) lines.push('', `${moreText(shown.more)}: ${moreHint}.`);
   return lines.join('\n');
 }

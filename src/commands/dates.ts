@@ -1,6 +1,8 @@
 /** `date <when>` and `onthisday [date]`: what the sources date to a day, a month or a year. */
 import type { Answer } from '../answer/model.js';
-import { compareStart, type DatePoint, formatPoint, MONTHS } from '../facts/dates.js';
+import { compareStart, type DatePoint, formatDate, formatPoint, MONTHS } from '../facts/dates.js';
+import { ANSWER_LIMITS } from '../answer/limits.js';
+import { cutAtWord } from '../answer/layout.js';
 import type { Fact } from '../facts/model.js';
 import type { DatedFact } from '../search/dates.js';
 import type { Knowledge } from '../knowledge.js';
@@ -9,6 +11,18 @@ import type { CommandContext } from './context.js';
 import { answerFacts } from './lookup.js';
 
 const monthDay = (month: number, day: number) => `${day} ${MONTHS[month - 1]}`;
+
+/**
+ * What a period holds beyond the first page, one short line per fact in date order ("June 2012:
+ * Turkey became a dialogue partner…"), so the answer names them all before anyone presses More.
+ */
+function timeline(all: readonly Fact[], heading: string): string[] {
+  const facts = all.slice(ANSWER_LIMITS.factsPerPage);
+  if (!facts.length) return [];
+  const lines = facts.slice(0, ANSWER_LIMITS.timelineLines).map((f) => `• ${f.date ? `${formatDate(f.date)}: ` : ''}${cutAtWord(f.statement, ANSWER_LIMITS.timelineChars)}`);
+  const rest = facts.length - lines.length;
+  return [heading, ...lines, ...(rest > 0 ? [`• …and ${rest} more`] : [])];
+}
 
 function uniqueFacts(entries: DatedFact[]): Fact[] {
   const seen = new Set<Fact>();
@@ -86,6 +100,7 @@ export function onThisDay(ctx: CommandContext, month: number, day: number, inten
   }
   return answerFacts(k, intent, `On this day in SCO history: ${when}${leapDayToo ? ' (and 29 February)' : ''}`, facts, {
     summary: `${facts.length} event${facts.length > 1 ? 's' : ''} on ${when}, oldest first.`,
+    footer: timeline(facts, `Also on ${when}:`),
   });
 }
 
@@ -109,7 +124,12 @@ export function date(ctx: CommandContext): Answer {
   if (d.monthDayOnly) return onThisDay(ctx, d.start.month!, d.start.day!, 'date');
   const entries = pointsOf(d).flatMap((p) => k.dates.on(p));
   const when = d.end ? `${formatPoint(d.start)} – ${formatPoint(d.end)}` : formatPoint(d.start);
-  const facts = uniqueFacts(entries);
+  // Facts dated within the period first, by date; spans that only overlap it ("1996–2017") after.
+  const within = (f: Fact) => f.date !== undefined && (f.date.end === undefined || compareStart(f.date.end, f.date.start) === 0 || f.date.end.year === f.date.start.year);
+  const dated = uniqueFacts(entries);
+  // Within the period, events before descriptions ("as of 2012, the SCO had …").
+  const describes = (f: Fact) => f.relation === 'describes' || f.relation === undefined;
+  const facts = [...dated.filter((f) => within(f) && !describes(f)), ...dated.filter((f) => within(f) && describes(f)), ...dated.filter((f) => !within(f))];
   if (!facts.length) {
     const near = d.start.day !== undefined ? nearestMonthDays(k, d.start.month!, d.start.day) : [];
     return {
@@ -119,5 +139,8 @@ export function date(ctx: CommandContext): Answer {
       ...(near.length ? { footer: [`Days of the year with events nearby: ${near.map(formatMonthDay).join(', ')}.`] } : {}),
     };
   }
-  return answerFacts(k, 'date', `What happened: ${when}`, facts, { summary: `${facts.length} fact${facts.length > 1 ? 's' : ''} dated ${when}.` });
+  return answerFacts(k, 'date', `What happened: ${when}`, facts, {
+    summary: `${facts.length} fact${facts.length > 1 ? 's' : ''} dated ${when}.`,
+    footer: timeline(facts, `Also dated ${when}:`),
+  });
 }

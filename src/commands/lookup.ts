@@ -88,9 +88,19 @@ export function lookup(ctx: CommandContext): Answer {
   }
   // A question that names nothing but the SCO is about the SCO: facts about another thing alone
   // (a country's minorities, a scholar's sources) share its words, not its subject.
-  const hits = rankFacts(k, text, route.dates, mentions).filter((h) => focus.entities.length || h.fact.about.some((id) => isOrg(id) || k.base.entity(id)?.type === 'body'));
+  // And a fact answers when what it says (its statement, tags, names) speaks of the question's
+  // aspect; a word met only in a quote's aside ("research in multiple languages") does not.
+  const hits = rankFacts(k, text, route.dates, mentions).filter(
+    (h) => (focus.entities.length || h.fact.about.some((id) => isOrg(id) || k.base.entity(id)?.type === 'body')) && speaksOf(k, h.fact, h.matched.filter((t) => focus.aspect.includes(t)), focus),
+  );
   if (!hits.length) return noMatch(k, 'lookup', text);
   return answerFacts(k, 'lookup', titleFor(text), byFit(hits.map((h) => h.fact)), {}, text);
+}
+
+function speaksOf(k: Knowledge, fact: Fact, matched: string[], focus: Focus): boolean {
+  if (!focus.aspect.length) return true;
+  const own = new Set(terms([fact.statement, ...fact.tags, ...fact.about.map((id) => k.base.entityName(id))].join(' ')));
+  return matched.some((t) => own.has(t));
 }
 
 /** Facts about every thing the question names, or, when none is about all of them, about the first. */

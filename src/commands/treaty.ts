@@ -36,7 +36,7 @@ export function treaty(ctx: CommandContext): Answer {
     const own = k.base.factsAbout(entity.id);
     const ordered = treatyFacts(own, entity);
     // The name alone ("treaty charter"): its signing first, then what it says.
-    if (onlyNames(text, mentions) && ordered.length) return answerFacts(k, 'treaty', entity.name, ordered);
+    if ((onlyNames(text, mentions) || k.entities.exact(text) === entity || (route.explicit && !mentions.length)) && ordered.length) return answerFacts(k, 'treaty', entity.name, ordered);
     const hits = rankFacts(k, text, route.dates, mentions, { filter: (f) => own.includes(f), minCoverage: 0.3 });
     const facts = hits.length ? [...hits.map((h) => h.fact), ...ordered.filter((f) => !hits.some((h) => h.fact === f))] : ordered;
     if (facts.length) return answerFacts(k, 'treaty', entity.name, facts);

@@ -15,10 +15,11 @@ import { key } from '../text/normalize.js';
 import { terms } from '../text/terms.js';
 import type { QueryDate } from './dates.js';
 
-export type Role = 'place' | 'date' | 'agent' | 'count' | 'definition' | 'view';
+export type Role = 'place' | 'date' | 'agent' | 'count' | 'definition' | 'view' | 'rights';
 
 /** Cues for the role a question asks for; the first that matches wins. */
 export const ROLE_CUES: readonly { role: Role; re: RegExp; reason: string }[] = [
+  { role: 'rights', re: /\bwhat (can|may|could|cannot|can't)\b|\b(rights?|powers?|allowed|entitled|permitted|prerogatives?)\b/i, reason: 'asks what someone may or may not do: facts stating rights and limits answer' },
   { role: 'view', re: /\b(think|thinks|thought|call(s|ed)?|says?|said|describe[sd]?|view(s|ed)?|opinion|consider(s|ed)?|assess(es|ed|ment)?|characteri[sz]e[sd]?)\b/i, reason: 'asks what someone says of a thing: facts that describe a view answer' },
   { role: 'definition', re: /^\s*what (is|are|was|were) (the )?[a-z' -]+\??$|\bstand(s)? for\b|\bmeaning of\b|\bwhat does .* mean\b|\bdefin(e|ition)\b/i, reason: 'asks what a thing is: facts that describe it answer' },
   { role: 'place', re: /\bwhere\b|\bvenue\b|\b(which|what) (city|country|place|town)\b|\bhost(ed|s)?\b|\blocation\b|\bheadquarter(s|ed)\b|\bbased\b/i, reason: 'asks for a place: facts that give one answer' },
@@ -28,7 +29,7 @@ export const ROLE_CUES: readonly { role: Role; re: RegExp; reason: string }[] = 
 ];
 
 /** Words that steer a question but say nothing about its aspect: question words, role words. */
-const STEERING = new Set(terms('who whom whose what when where which why how many much number year date day month venue city place town host hosted hosts location since long ago mean meaning stand define definition describe explain key main important list name sco details info information about think thought call called say says said view views opinion consider considered assess assessment characterise characterize paper article book work meant supposed according'));
+const STEERING = new Set(terms('who whom whose what when where which why how many much number year date day month venue city place town host hosted hosts location since long ago mean meaning stand define definition describe explain key main important list name sco details info information about think thought call called say says said view views opinion consider considered assess assessment characterise characterize paper article book work meant supposed according right rights power powers allowed entitled permitted'));
 
 export interface Focus {
   /** The things the question is about, most specific first: not the SCO itself unless it names nothing else. */
@@ -57,6 +58,9 @@ export function focusOf(k: Knowledge, text: string, dates: QueryDate[], mentions
   return { entities: named, ...(role ? { role } : {}), ...(family ? { family } : {}), aspect };
 }
 
+/** What a statement of rights and limits says. */
+const RIGHTS_WORDS = /\b(rights?|may|entitled|allowed|permitted|vote|voting|powers?|cannot|without)\b/i;
+
 /** How well a fact fits the focus's role and relation: 0 is best. */
 export function fitRank(fact: Fact, focus: Focus): number {
   let rank = 0;
@@ -64,6 +68,7 @@ export function fitRank(fact: Fact, focus: Focus): number {
   if (focus.role === 'place' && !fact.place) rank += 1;
   if (focus.role === 'date' && !fact.date) rank += 1;
   if (focus.role === 'count' && fact.value === undefined && fact.kind !== 'statistic') rank += 1;
+  if (focus.role === 'rights' && !RIGHTS_WORDS.test(fact.statement)) rank += 1;
   if (focus.role === 'view' && fact.relation !== 'describes') rank += 1;
   if (focus.role === 'definition' && fact.relation !== 'describes' && fact.relation !== 'established' && fact.relation !== 'founded') rank += 1;
   const subject = focus.entities[0];

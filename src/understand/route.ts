@@ -92,7 +92,8 @@ const YES_NO = /^\s*(?:did|was|were|is|are|has|have|does|do)\s+(?!there\b|it\b|t
 const STATE_VERB = /\b(?:was|were|is|are|has|have|had|became|becomes|got|gets|gained|won|came|comes|went|consists|includes|included|received|obtained|acquired|moved|introduced|spent)\b/i;
 /** Past-tense words ("introduced", "moved") also make a statement, except adjectives that look like them. */
 const PAST_TENSE = /\b(?!united\b|red\b|need\b|speed\b|based\b|limited\b|related\b|armed\b|advanced\b)[a-z]{3,}ed\b/i;
-const MEMBERS_QUESTION = /\b(who|which|list|name|how many|what)\b.*\b(members?|member states|observers?|partners?|countries|states)\b|\b(members?|observers?|dialogue partners?|member states|membership) (list|of the sco|as of|in \d{4})\b/i;
+/** The group is what is asked for: the question word, a few fillers, then the group ("who are the observers", not "what can observers do"). */
+const MEMBERS_QUESTION = /\b(who|which|list|name|how many|what)\b(?:\s+(?:are|were|is|was|the|all|its|current|currently|now|full|founding|sco|sco's|shos|countries|states|nations|of|were the|have been|became|dialog(?:ue)?))*\s+(members?|member states|observers?|observer states|(?:dialog(?:ue)? )?partners?|countries|states)\b|\b(members?|observers?|dialogue partners?|member states|membership) (list|of the sco|as of|in \d{4})\b/i;
 const MEMBERS_PHRASE = /^((the )?(sco|shos|shanghai cooperation organi[sz]ation)('s)? )?(full |founding )?(members?|member states|observers?|dialogue partners?|partners)( (in|as of|of))?( (the )?(sco|\d{4}))?\s*\??$/i;
 const TREATY_WORDS = /\b(treaty|treaties|agreements?|conventions?|charter|declarations?|protocols?|memorand(um|a)|programmes?|programs?|strateg(y|ies)|concepts?|accords?|regulations?)\b/i;
 const MEETING_WORDS = /\b(summits?|meetings?|met|host(ed|s)?|venue)\b/i;
