@@ -1,6 +1,6 @@
 /** The one entry point every adapter calls: a question in, an Answer out. */
 import type { Answer, Intent } from './answer/model.js';
-import { type Command, type CommandContext, type Today } from './commands/context.js';
+import { type Command, type CommandContext, type Platform, type Today } from './commands/context.js';
 import { check } from './check/check.js';
 import { date, onthisday } from './commands/dates.js';
 import { help, sources } from './commands/info.js';
@@ -17,6 +17,8 @@ const COMMANDS: Record<Answer['intent'], Command> = { member, members, treaty, d
 export interface AskOptions {
   /** The day "on this day" means; the local date when not given. */
   today?: Today;
+  /** Where the answer is shown; the terminal when not given. */
+  platform?: Platform;
 }
 
 export function todayOf(d: Date = new Date()): Today {
@@ -41,6 +43,6 @@ export function routeOf(k: Knowledge, request: Request): Route {
 
 export function ask(k: Knowledge, request: Request, options: AskOptions = {}): Answer {
   const r = routeOf(k, request);
-  const ctx: CommandContext = { k, route: r, today: options.today ?? todayOf() };
+  const ctx: CommandContext = { k, route: r, today: options.today ?? todayOf(), ...(options.platform ? { platform: options.platform } : {}) };
   return COMMANDS[r.intent](ctx);
 }

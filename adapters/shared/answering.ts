@@ -45,7 +45,7 @@ export function answerSafely(k: () => Knowledge, asked: Request, origin: Origin,
   }
   const started = performance.now();
   try {
-    const answer = ask(k(), asked, { today });
+    const answer = ask(k(), asked, { today, ...(origin.platform !== 'cli' ? { platform: origin.platform } : {}) });
     const seconds = (performance.now() - started) / 1000;
     ops.metrics?.commands.inc({ intent: answer.intent, platform: origin.platform });
     ops.metrics?.latency.observe({ platform: origin.platform }, seconds);

@@ -52,7 +52,8 @@ export function pageOf(answer: Answer, page = 0): Page {
     more: Math.max(0, answer.facts.length - (p + 1) * per),
     facts: slice.map((fact, i) => {
       const quotes = shownQuotes(fact).map((q) => ({ ...q, quote: cutAtWord(q.quote, ANSWER_LIMITS.quoteChars) }));
-      return { fact, number: p * per + i + 1, quotes, hiddenQuotes: fact.quotes.length - quotes.length };
+      const note = fact.note ? { note: cutAtWord(fact.note, ANSWER_LIMITS.noteChars) } : {};
+      return { fact: { ...fact, ...note }, number: p * per + i + 1, quotes, hiddenQuotes: fact.quotes.length - quotes.length };
     }),
   };
 }

@@ -12,7 +12,9 @@ export const ANSWER_LIMITS = {
   timelineLines: 6,
   timelineChars: 90,
   /** A shown quote longer than this is cut at a word end with "…"; "More sources" and JSON carry it whole. */
-  quoteChars: 450,
+  quoteChars: 360,
+  /** A curator's note on screen is cut here; JSON carries it whole. */
+  noteChars: 160,
   /** A quote shorter than this rarely states a fact by itself: another quote of the fact is preferred. */
   shortQuote: 40,
 } as const;

@@ -9,13 +9,15 @@ export interface Today {
   day: number;
 }
 
+/** Where the answer is shown: help writes commands as that platform does. */
+export type Platform = 'terminal' | 'slack' | 'discord';
+
 export interface CommandContext {
   k: Knowledge;
   route: Route;
   today: Today;
+  platform?: Platform;
 }
 
 export type Command = (ctx: CommandContext) => Answer;
 
-/** Most facts one answer lists; the rest are counted and the user is told how to narrow down. */
-export const MAX_FACTS = 8;

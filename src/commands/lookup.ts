@@ -19,6 +19,7 @@ import type { CommandContext } from './context.js';
 import { noMatch } from './nomatch.js';
 import { asksAboutNextSummit, nextSummit } from './upcoming.js';
 import { isOrg } from '../facts/membership.js';
+import { familyOf } from '../check/frames.js';
 import { type Focus, fitRank, focusOf } from '../understand/focus.js';
 
 /** Facts that say what a thing is, for "what is X?" */
@@ -72,6 +73,8 @@ export function lookup(ctx: CommandContext): Answer {
   if (subject) {
     const own = factsOfFocus(k, focus);
     if (!focus.aspect.length) {
+      // "who heads NATO?": a relation asked of the subject that none of its facts has is not in the sources.
+      if (focus.family && !own.some((f) => familyOf(f.relation) === focus.family)) return noMatch(k, 'lookup', text, `the ${focus.family} of ${subject.name}`);
       // "what is RATS?", "date of the Tashkent summit": the subject's facts, those that fit the role first.
       if (own.length) return answerFacts(k, 'lookup', subject.name, byFit(aboutEntity(k, subject).filter((f) => own.includes(f))), {}, text);
     } else {

@@ -50,9 +50,10 @@ export function focusOf(k: Knowledge, text: string, dates: QueryDate[], mentions
     if (summit) named.unshift(summit);
   }
   const role = ROLE_CUES.find((c) => c.re.test(text))?.role;
-  const family = FAMILY_CUES.find((c) => c.re.test(text))?.family;
   const tokens = key(text).split(' ');
   const rest = tokens.filter((_, i) => !mentions.some((m) => i >= m.start && i < m.end)).join(' ');
+  // The relation is read outside the names: "Council of Heads of State" asks about no leadership.
+  const family = FAMILY_CUES.find((c) => c.re.test(rest))?.family;
   const familyWords = family ? new Set(terms(rest.match(FAMILY_CUES.find((c) => c.family === family)!.re)?.[0] ?? '')) : new Set<string>();
   const aspect = terms(rest).filter((t) => !STEERING.has(t) && !familyWords.has(t) && !/^\d+$/.test(t) && !/summit/.test(t));
   return { entities: named, ...(role ? { role } : {}), ...(family ? { family } : {}), aspect };

@@ -98,7 +98,7 @@ const MEMBERS_PHRASE = /^((the )?(sco|shos|shanghai cooperation organi[sz]ation)
 const TREATY_WORDS = /\b(treaty|treaties|agreements?|conventions?|charter|declarations?|protocols?|memorand(um|a)|programmes?|programs?|strateg(y|ies)|concepts?|accords?|regulations?)\b/i;
 const MEETING_WORDS = /\b(summits?|meetings?|met|host(ed|s)?|venue)\b/i;
 /** Asking what a period holds: "what happened in 2002", "key events of 2008", "sco timeline 2017", "stuff from 2012". */
-const PERIOD_ASKS = /\bwhat (happened|was (signed|held|decided|adopted))\b|\b(events?|happenings|timeline|chronology|notable|highlights?|stuff|news|developments)\b|\bwhat went on\b|^\s*(on|in|from|during)\s/i;
+const PERIOD_ASKS = /\bwhat (happened|was (signed|held|decided|adopted))\b|\b(events?|happenings|timeline|chronology|notable|highlights?|moments|milestones|stuff|news|developments)\b|\bwhat went on\b|^\s*(on|in|from|during)\s/i;
 /** Asking about a country's standing: "status", "in the SCO", "part of". */
 const STANDING = /\b(status|part of|belong|standing|since when)\b|^\s*(is|was|are|were)\b[^?]*\bin the (sco|shanghai)\b/i;
 

@@ -141,11 +141,28 @@ describe('Discord: the real discord.js Client against the stand-in', () => {
     expect(data!.embeds![0]!.color).toBe(0x2e7d32);
   });
 
-  it('cuts a long answer within every limit, with "and N more"', async () => {
+  it('shows a page of three facts, one "N more" line, and a More button that opens the next page', async () => {
     const [call] = await ask(fake.chatInput('date', { when: '2008' }));
     const data = (call!.body as Body).data!;
     expectWithinLimits(data);
-    expect(data.embeds![0]!.footer!.text).toMatch(/…and \d+ more/);
+    const embed = data.embeds![0]!;
+    expect(embed.fields).toHaveLength(3);
+    expect(embed.footer!.text.match(/more facts/g)).toHaveLength(1);
+    const more = data.components![0]!.components.find((c) => c.custom_id.startsWith('next:'))!;
+    expect(more.label).toMatch(/^More \(\d+\)$/);
+
+    const [next] = await ask(fake.button(more.custom_id));
+    const page = (next!.body as Body).data!;
+    expectWithinLimits(page);
+    expect(page.flags! & 64).toBe(64);
+    expect(page.embeds![0]!.title).toMatch(/\(continued\)$/);
+    expect(page.embeds![0]!.fields![0]!.name).toMatch(/^4\. /);
+    expect(page.embeds![0]!.fields!.map((f) => f.name)).not.toContain(embed.fields![0]!.name);
+  });
+
+  it('a More button the bot no longer remembers asks for the question again', async () => {
+    const [call] = await ask(fake.button('next:unknown:1'));
+    expect((call!.body as Body).data!.content).toMatch(/ask the question again/);
   });
 
   it('never pings: every message the bot sends sets allowed_mentions to nothing', async () => {

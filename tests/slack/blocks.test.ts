@@ -13,17 +13,19 @@ const longFact = (i: number) => ({
 });
 
 describe('Block Kit rendering', () => {
-  it('keeps a huge answer within every limit and says how many facts were left out', () => {
+  it('keeps a huge answer within every limit: one page of facts, how many more, and the More button', () => {
     const answer: Answer = { intent: 'lookup', title: 'T'.repeat(400), summary: 'S'.repeat(9000), facts: Array.from({ length: 120 }, (_, i) => longFact(i)), footer: ['f'.repeat(5000)] };
-    const m = answerToSlack(answer, { share: { q: 'q', today: '2026-01-01' } });
+    const m = answerToSlack(answer, { share: { q: 'q', today: '2026-01-01' }, more: { q: 'q', today: '2026-01-01' } });
     expect(m.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
     for (const b of m.blocks as { type: string; text?: { text: string } }[]) {
       if (b.text) expect(b.text.text.length).toBeLessThanOrEqual(b.type === 'header' ? SLACK_LIMITS.headerText : SLACK_LIMITS.sectionText);
     }
     expect(m.text.length).toBeLessThanOrEqual(SLACK_LIMITS.fallbackText);
-    const more = JSON.stringify(m.blocks).match(/…and (\d+) more/);
-    expect(Number(more![1])).toBeGreaterThan(50);
+    const more = JSON.stringify(m.blocks).match(/"More \((\d+)\)"/);
+    expect(Number(more![1])).toBe(117);
     expect((m.blocks.at(-1) as { type: string }).type).toBe('actions');
+    // Without a question to page through, the count is still said.
+    expect(JSON.stringify(answerToSlack(answer).blocks)).toContain('117 more facts not shown.');
   });
 
   it('escapes what Slack would read as markup', () => {

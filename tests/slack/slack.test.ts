@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTION_MORE_SOURCES, ACTION_SHARE } from '../../adapters/slack/blocks.js';
+import { ACTION_MORE_FACTS, ACTION_MORE_SOURCES, ACTION_SHARE } from '../../adapters/slack/blocks.js';
 import { createSlackApp } from '../../adapters/slack/app.js';
 import { SLACK_LIMITS } from '../../adapters/slack/limits.js';
 import type { Knowledge } from '../../src/knowledge.js';
@@ -9,7 +9,7 @@ import { createLogger } from '../../src/log.js';
 import { FakeSlack } from '../fakes/slack.js';
 import { LogCapture, realKnowledge } from '../helpers.js';
 
-type Block = { type: string; text?: { text: string }; elements?: { type: string; text?: unknown; value?: string; action_id?: string }[]; accessory?: { action_id: string; value: string } };
+type Block = { type: string; text?: { text: string }; elements?: { type: string; text?: { text: string }; value?: string; action_id?: string }[]; accessory?: { action_id: string; value: string } };
 
 /** Every message the app sends must fit Block Kit's limits. */
 function expectWithinLimits(message: { text?: unknown; blocks?: unknown }) {
@@ -66,8 +66,10 @@ describe('Slack over HTTP: the real Bolt app against the stand-in', () => {
     const facts = blocks.filter((b) => b.type === 'section' && b.text!.text.includes('\n>'));
     expect(facts.length).toBeGreaterThan(0);
     expect(facts[0]!.text!.text).toMatch(/— _Janibekov 2018, /);
-    const share = blocks.find((b) => b.type === 'actions')!.elements![0]!;
+    const share = blocks.find((b) => b.type === 'actions')!.elements!.find((e) => e.action_id === ACTION_SHARE)!;
     expect(share).toMatchObject({ action_id: ACTION_SHARE, text: { text: 'Share in channel' } });
+    // The answer first: the status line before any fact.
+    expect(blocks[1]!.text!.text).toMatch(/^India: observer .* → member/);
     expect(JSON.parse(share.value!)).toEqual({ q: 'member india', today: '2026-06-15' });
   });
 
@@ -101,12 +103,28 @@ describe('Slack over HTTP: the real Bolt app against the stand-in', () => {
     expect(more).toBeDefined();
   });
 
-  it('cuts a long answer cleanly within Block Kit limits, saying how many more and how to narrow', async () => {
+  it('shows a page of three facts and a More button that opens the next page', async () => {
     const before = fake.responses.length;
     await fake.command(url, 'date 2008');
     const post = await fake.waitFor(() => fake.responses[before]);
     expectWithinLimits(post.body);
-    expect(allText(post.body)).toMatch(/…and \d+ more\. (Narrow the question|Add a year)/);
+    const blocks = post.body.blocks as Block[];
+    const facts = (b: Block[]) => b.filter((x) => x.type === 'section' && x.text!.text.includes('\n>'));
+    expect(facts(blocks)).toHaveLength(3);
+    const more = blocks.find((b) => b.type === 'actions')!.elements!.find((e) => e.action_id === ACTION_MORE_FACTS)!;
+    expect(more.text!.text).toMatch(/^More \(\d+\)$/);
+    expect(JSON.parse(more.value!)).toEqual({ q: 'date 2008', today: '2026-06-15', page: 1 });
+    const first = facts(blocks).map((b) => b.text!.text);
+
+    const next = fake.responses.length;
+    await fake.interaction(url, fake.blockAction(ACTION_MORE_FACTS, more.value!, 'U3'));
+    const page = await fake.waitFor(() => fake.responses[next]);
+    expectWithinLimits(page.body);
+    expect(page.body.response_type).toBe('ephemeral');
+    const second = facts(page.body.blocks as Block[]).map((b) => b.text!.text);
+    expect(second).toHaveLength(3);
+    expect(second.some((t) => first.includes(t))).toBe(false);
+    expect((page.body.blocks as Block[])[0]!.text!.text).toMatch(/\(continued\)$/);
   });
 
   it('never lets user text become a mention: @channel, @here, @everyone, users or channels', async () => {
