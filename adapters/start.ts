@@ -21,13 +21,44 @@ import { opsRoutes, opsServer } from './ops/http.js';
 import { Metrics } from './ops/metrics.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from './shared/ratelimit.js';
 import { createSlackApp } from './slack/app.js';
+import { InFlight } from './shared/inflight.js';
 import { ConfigError, slackConfigFromEnv } from './slack/config.js';
 import { slackPoster } from './slack/post.js';
 
 export { ConfigError };
 
-/** How long a stop may wait for work in flight before it exits anyway. */
-const STOP_GRACE_MS = 5000;
+/** How long a stop may wait for work in flight (an answer to a slow Slack, a post) before it gives up on it. */
+const STOP_GRACE_MS = 10_000;
+/** How long start-up waits for a platform to answer before it says the platform cannot be reached. */
+const STARTUP_TIMEOUT_MS = Number(process.env.FACTBOT_STARTUP_TIMEOUT_MS ?? 20_000);
+
+/** Something start-up needs did not work: the message names it. The process exits non-zero. */
+export class StartError extends ConfigError {}
+
+/** Why a call failed, in a few words: Slack's error code, a refused token, a port in use, a network error. */
+function whyFailed(err: unknown): string {
+  const e = err as { code?: string; data?: { error?: string }; message?: string; status?: number };
+  if (e?.data?.error) return `Slack answered "${e.data.error}"`;
+  if (e?.code === 'EADDRINUSE') return 'the port is already in use';
+  if (e?.code === 'TokenInvalid' || e?.status === 401) return 'the token was refused';
+  if (e?.code && /^E[A-Z]+$/.test(e.code)) return `cannot be reached (${e.code})`;
+  return e?.message ?? String(err);
+}
+
+/** A step start-up cannot do without, within STARTUP_TIMEOUT_MS; a failure becomes one StartError line. */
+async function must<T>(what: string, work: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${STARTUP_TIMEOUT_MS / 1000} s`)), STARTUP_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([work(), late]);
+  } catch (err) {
+    throw new StartError(`${what}: ${whyFailed(err)}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 export async function start(load: () => Promise<Knowledge>, env: NodeJS.ProcessEnv = process.env, factsDir = defaultFactsDir(env)): Promise<void> {
   // Read every setting before starting anything, so a bad one stops start-up cleanly.
@@ -46,75 +77,135 @@ export async function start(load: () => Promise<Knowledge>, env: NodeJS.ProcessE
   const knowledge = live.current;
   const ops = { metrics, limiter: new RateLimiter(DEFAULT_RATE_LIMIT) };
   const waiting = new Set<string>([...(slack ? ['slack'] : []), ...(discord ? ['discord'] : [])]);
-  const routes = opsRoutes(metrics, () => [...waiting]);
-  const stops: (() => Promise<void>)[] = [];
+  const metricsToken = env.METRICS_TOKEN?.trim() || undefined;
+  const ready = () => [...waiting];
+  // Slack's port is public: /metrics there only with the token. The bot's own server is not Slack's.
+  const slackRoutes = opsRoutes(metrics, ready, { ...(metricsToken ? { token: metricsToken } : {}), open: false });
+  const routes = opsRoutes(metrics, ready, { ...(metricsToken ? { token: metricsToken } : {}), open: true });
   const posters: Partial<Record<'slack' | 'discord', Poster>> = {};
+  const inflight = new InFlight();
+  // A stop in three steps: stop taking new work, let what was taken finish, then close.
+  const stopTaking: (() => void)[] = [() => live.stop()];
+  const closing: (() => Promise<void>)[] = [];
+  const servers: Server[] = [];
+
+  // The daily-post state is checked before any platform starts: nothing to undo if it fails.
+  let daily: DailyPoster | undefined;
+  if (schedule) {
+    // Written before it is relied on: a folder the bot cannot write stops start-up, not a post later.
+    try {
+      daily = new DailyPoster({ channels: schedule.channels, posters, knowledge, empty: schedule.empty, store: new FileStateStore(schedule.statePath), log });
+      daily.ensureWritable();
+    } catch (err) {
+      throw new ConfigError(`ONTHISDAY_STATE (${schedule.statePath}): ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
 
   if (slack) {
-    const app = createSlackApp({ config: slack, knowledge, log, ops, routes });
+    const app = createSlackApp({ config: slack, knowledge, log, ops, routes: slackRoutes, inflight });
     posters.slack = counted('slack', slackPoster(app), metrics);
-    await (slack.appToken ? app.start() : app.start(slack.port));
-    stops.push(async () => {
-      await app.stop();
-    });
+    // The token first: a refused or unreachable Slack stops start-up with one line, before "started".
+    await must(`Slack (SLACK_BOT_TOKEN at ${slack.apiUrl ?? 'slack.com'})`, () => app.client.auth.test());
+    if (slack.appToken) {
+      await must('Slack Socket Mode (SLACK_APP_TOKEN)', () => app.start());
+      // Socket Mode acks over the socket: it stays open until what is in flight is answered.
+      closing.push(async () => {
+        await app.stop();
+      });
+    } else {
+      const server = (await must(`PORT ${slack.port}`, () => app.start(slack.port))) as Server;
+      servers.push(server);
+      let closed: Promise<void> | undefined;
+      stopTaking.push(() => {
+        closed = app.stop().then(
+          () => undefined,
+          (err: unknown) => log.warn({ err }, 'error while stopping'),
+        );
+      });
+      closing.push(async () => {
+        await closed;
+      });
+    }
     waiting.delete('slack');
     log.info({ platform: 'slack', mode: slack.appToken ? 'socket' : 'http', port: slack.appToken ? undefined : slack.port, facts: knowledge().base.facts.length }, 'started');
   }
   if (!slack || slack.appToken) {
     // No Slack HTTP server to share: the health and metrics routes get one of their own.
     const server: Server = opsServer(routes);
-    await new Promise<void>((resolve) => server.listen(port, resolve));
-    stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    await must(`PORT ${port}`, () => new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, () => resolve())));
+    servers.push(server);
+    let closed: Promise<void> | undefined;
+    stopTaking.push(() => {
+      closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    });
+    closing.push(async () => {
+      await closed;
+    });
     log.info({ port }, 'health and metrics server listening');
   }
   if (discord) {
-    const client = createDiscordClient({ config: discord, knowledge, log, ops });
+    const client = createDiscordClient({ config: discord, knowledge, log, ops, inflight });
     posters.discord = counted('discord', discordPoster(client), metrics);
-    await client.login(discord.token);
-    stops.push(async () => {
+    await must(`Discord (DISCORD_TOKEN at ${discord.apiUrl ?? 'discord.com'})`, () => client.login(discord.token)).catch(async (err: unknown) => {
+      await client.destroy();
+      throw err;
+    });
+    // Interactions are answered over REST: the gateway closes once they are.
+    closing.push(async () => {
       await client.destroy();
     });
     waiting.delete('discord');
     log.info({ platform: 'discord', facts: knowledge().base.facts.length }, 'started');
   }
-  if (schedule) {
-    const daily = new DailyPoster({ channels: schedule.channels, posters, knowledge, empty: schedule.empty, store: new FileStateStore(schedule.statePath), log });
-    daily.start();
-    // First to stop: no new post starts while the rest shuts down; the state is saved after every post.
-    stops.unshift(async () => daily.stop());
+  if (daily && schedule) {
+    const poster = daily;
+    poster.start();
+    stopTaking.push(() => poster.stop());
     log.info({ kind: 'onthisday', channels: schedule.channels.map((c) => `${c.platform}:${c.id} ${c.time} ${c.timezone}`) }, 'daily posts scheduled');
   }
-  stops.unshift(async () => live.stop());
 
   let stopping = false;
   const stop = (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      log.info({ signal }, 'already stopping: finishing what is in flight');
+      return;
+    }
     stopping = true;
-    log.info({ signal }, 'stopping: no new work; finishing what is in flight');
+    log.info({ signal, inFlight: inflight.size }, 'stopping: no new work; finishing what is in flight');
     const timer = setTimeout(() => {
-      log.warn('stop took too long; exiting');
-      process.exit(0);
+      log.warn({ inFlight: inflight.size }, 'stop took too long; exiting with work unfinished');
+      process.exit(1);
     }, STOP_GRACE_MS);
     timer.unref();
     void (async () => {
-      for (const s of stops) await s().catch((err: unknown) => log.warn({ err }, 'error while stopping'));
+      for (const s of stopTaking) s();
+      // Idle keep-alive connections would hold a closing server open: close them now.
+      for (const server of servers) server.closeIdleConnections();
+      await Promise.all([inflight.drain(), daily?.idle()]);
+      for (const server of servers) server.closeAllConnections();
+      for (const c of closing) await c().catch((err: unknown) => log.warn({ err }, 'error while stopping'));
       log.info('stopped');
       process.exit(0);
     })();
   };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  // Not once: a second signal during the stop must not kill the process half-way.
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
 }
 
-function counted(platform: 'slack' | 'discord', post: Poster, metrics: Metrics): Poster {
-  return async (channel, answer) => {
-    try {
-      await post(channel, answer);
-      metrics.posts.inc({ platform, result: 'ok' });
-    } catch (err) {
-      metrics.posts.inc({ platform, result: 'failed' });
-      throw err;
-    }
+function counted(platform: 'slack' | 'discord', poster: Poster, metrics: Metrics): Poster {
+  return {
+    async post(channel, answer, tag) {
+      try {
+        const id = await poster.post(channel, answer, tag);
+        metrics.posts.inc({ platform, result: 'ok' });
+        return id;
+      } catch (err) {
+        metrics.posts.inc({ platform, result: 'failed' });
+        throw err;
+      }
+    },
+    find: (channel, tag, answer) => poster.find(channel, tag, answer),
   };
 }
 

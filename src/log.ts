@@ -4,16 +4,15 @@
  * replaced wherever it appears in a message.
  */
 import { pino, type Logger } from 'pino';
+import { redactor } from './redact.js';
 
 export type { Logger };
 
-/** Environment variables whose values are secrets. */
-export const SECRET_SETTINGS = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'DISCORD_TOKEN'] as const;
+export { SECRET_SETTINGS } from './redact.js';
 
 export function createLogger(options: { level?: string; env?: NodeJS.ProcessEnv; destination?: NodeJS.WritableStream } = {}): Logger {
   const env = options.env ?? process.env;
-  const secrets = SECRET_SETTINGS.map((name) => env[name]).filter((v): v is string => Boolean(v && v.length >= 6));
-  const scrub = (s: string) => secrets.reduce((out, secret) => out.split(secret).join('[REDACTED]'), s);
+  const scrub = redactor(env);
   const clean = (value: unknown, depth = 0): unknown => {
     if (typeof value === 'string') return scrub(value);
     if (value instanceof Error) return clean(pino.stdSerializers.err(value), depth + 1);

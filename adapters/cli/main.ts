@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { parseToday } from '../../src/ask.js';
 import { type Knowledge, loadKnowledge } from '../../src/knowledge.js';
 import { defaultFactsDir, defaultSourcesDir } from '../../src/paths.js';
+import { redactor } from '../../src/redact.js';
 import { askBatch, askOnce } from './ask.js';
 import { calendar } from './calendar.js';
 import { chat } from './chat.js';
@@ -20,6 +21,10 @@ const USAGE = `usage:
   factbot index                        parse, validate and index the fact base ahead of the first question
   factbot discord-register             register the Discord commands (DISCORD_GUILD_ID: one server; else global)
 options: --facts DIR (default: the bundled facts/, or FACTBOT_FACTS)`;
+
+/** Every line this command prints to stderr goes through the redaction step, as the log does. */
+const redact = redactor(process.env);
+const fail = (line: string) => console.error(redact(line));
 
 async function knowledgeFrom(factsDir: string): Promise<Knowledge> {
   try {
@@ -55,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const today = values.today === undefined ? undefined : parseToday(values.today);
   if (values.today !== undefined && !today) {
-    console.error(`--today must be a date as YYYY-MM-DD, not "${values.today}"`);
+    fail(`--today must be a date as YYYY-MM-DD, not "${values.today}"`);
     return 2;
   }
   switch (command) {
@@ -72,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
       }
       const question = rest.join(' ').trim();
       if (!question) {
-        console.error(`factbot ask: give a question, e.g. factbot ask "when did india join?"\n${USAGE}`);
+        fail(`factbot ask: give a question, e.g. factbot ask "when did india join?"\n${USAGE}`);
         return 2;
       }
       console.log(askOnce(k, question, values.json, today));
@@ -99,15 +104,13 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'start': {
       // Slack's and Discord's libraries load only here: every other command starts faster without them.
-      const { ConfigError, start } = await import('../start.js');
+      const { start } = await import('../start.js');
       try {
         await start(() => knowledgeFrom(factsDir), process.env, factsDir);
       } catch (err) {
-        if (err instanceof ConfigError) {
-          console.error(`cannot start: ${err.message}`);
-          return 1;
-        }
-        throw err;
+        // A platform half-started keeps handles open: end the process, do not wait for them.
+        fail(`cannot start: ${err instanceof Error ? err.message : String(err)}`);
+        process.exit(1);
       }
       return 0;
     }
@@ -116,7 +119,7 @@ async function main(argv: string[]): Promise<number> {
       const { registerCommands } = await import('../discord/register.js');
       const config = discordConfigFromEnv(process.env);
       if (!config) {
-        console.error('cannot register: DISCORD_TOKEN is not set');
+        fail('cannot register: DISCORD_TOKEN is not set');
         return 1;
       }
       try {
@@ -124,12 +127,12 @@ async function main(argv: string[]): Promise<number> {
         console.log(`registered ${done.names.join(', ')} ${done.scope === 'guild' ? `in server ${config.guildId} (available at once)` : 'globally (may take up to an hour to appear)'}`);
         return 0;
       } catch (err) {
-        console.error(`cannot register: ${err instanceof Error ? err.message : String(err)}`);
+        fail(`cannot register: ${err instanceof Error ? err.message : String(err)}`);
         return 1;
       }
     }
     default:
-      console.error(`unknown command "${command}"\n${USAGE}`);
+      fail(`unknown command "${command}"\n${USAGE}`);
       return 2;
   }
 }
@@ -140,7 +143,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    console.error(err instanceof Error ? err.message : String(err));
+    fail(err instanceof Error ? err.message : String(err));
     process.exitCode = 1;
   },
 );

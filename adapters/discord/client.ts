@@ -23,6 +23,7 @@ import { complete } from '../../src/search/complete.js';
 import { answerSafely, newReference, type Ops, SOMETHING_WENT_WRONG } from '../shared/answering.js';
 import { commandRequest, FACT_CHECK_MENU } from './commands.js';
 import { RecentQuestions } from '../shared/recent.js';
+import type { InFlight } from '../shared/inflight.js';
 import { ANSWER_LIMITS } from '../../src/answer/limits.js';
 import type { DiscordConfig } from './config.js';
 import { cut } from '../shared/cut.js';
@@ -35,6 +36,8 @@ export interface DiscordBotOptions {
   log: Logger;
   today?: () => Today;
   ops?: Ops;
+  /** Tracks every interaction until it is answered, so a stop can wait for them. */
+  inflight?: InFlight;
 }
 
 const NO_PINGS = { parse: [] as never[] };
@@ -112,7 +115,7 @@ export function createDiscordClient(options: DiscordBotOptions): Client {
     await i.editReply({ ...message, content: cut([refer, message.content].filter(Boolean).join('\n'), DISCORD_LIMITS.content), allowedMentions: NO_PINGS });
   }
 
-  client.on('interactionCreate', async (i) => {
+  const handle = async (i: Interaction) => {
     try {
       if (i.isAutocomplete()) await onAutocomplete(i);
       else if (i.isChatInputCommand() && i.commandName === 'sco') await onCommand(i);
@@ -131,7 +134,8 @@ export function createDiscordClient(options: DiscordBotOptions): Client {
         log.error({ platform: 'discord', reference, err: second }, 'could not report the failure');
       }
     }
-  });
+  };
+  client.on('interactionCreate', (i) => void (options.inflight ? options.inflight.run(() => handle(i)) : handle(i)));
   client.on('error', (err) => log.error({ platform: 'discord', err }, 'client error'));
   return client;
 }

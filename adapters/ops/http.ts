@@ -3,6 +3,7 @@
  * connected) and /metrics (Prometheus). On Slack's own HTTP server in HTTP mode; on a server
  * of their own at PORT otherwise.
  */
+import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Metrics } from './metrics.js';
 
@@ -12,7 +13,25 @@ export interface OpsRoute {
   handler: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
-export function opsRoutes(metrics: Metrics, ready: () => string[]): OpsRoute[] {
+/**
+ * Who may read /metrics: with METRICS_TOKEN set, whoever sends it as a bearer token, on any port;
+ * without it, only on a server of the bot's own (`open`), never on Slack's public HTTP port.
+ */
+export interface MetricsAccess {
+  token?: string;
+  open: boolean;
+}
+
+function mayReadMetrics(req: IncomingMessage, access: MetricsAccess): 200 | 401 | 404 {
+  if (access.token) {
+    const given = Buffer.from(String(req.headers.authorization ?? ''));
+    const wanted = Buffer.from(`Bearer ${access.token}`);
+    return given.length === wanted.length && timingSafeEqual(given, wanted) ? 200 : 401;
+  }
+  return access.open ? 200 : 404;
+}
+
+export function opsRoutes(metrics: Metrics, ready: () => string[], access: MetricsAccess = { open: true }): OpsRoute[] {
   const json = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
@@ -30,7 +49,13 @@ export function opsRoutes(metrics: Metrics, ready: () => string[]): OpsRoute[] {
     {
       path: '/metrics',
       method: 'GET',
-      handler: (_req, res) => {
+      handler: (req, res) => {
+        const allowed = mayReadMetrics(req, access);
+        if (allowed !== 200) {
+          res.writeHead(allowed, allowed === 401 ? { 'www-authenticate': 'Bearer' } : {});
+          res.end();
+          return;
+        }
         void metrics.registry.metrics().then((text) => {
           res.writeHead(200, { 'content-type': metrics.registry.contentType });
           res.end(text);

@@ -3,7 +3,9 @@
  * More-sources buttons, on the real Bolt App. HTTP mode with the signing secret by default;
  * Socket Mode when an app-level token is given. Every handler acks first, then answers.
  */
-import { App, LogLevel } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { RequestGuard } from './requests.js';
+import type { InFlight } from '../shared/inflight.js';
 import { isoPoint } from '../../src/facts/dates.js';
 import { answerFact } from '../../src/answer/cite.js';
 import { parseToday, type Request, todayOf } from '../../src/ask.js';
@@ -17,6 +19,8 @@ import type { SlackConfig } from './config.js';
 import { slackToPlain } from './escape.js';
 
 export const SHORTCUT_FACT_CHECK = 'fact_check';
+/** Where Slack sends commands, events and interactions. */
+export const SLACK_EVENTS_PATH = '/slack/events';
 
 export interface SlackBotOptions {
   config: SlackConfig;
@@ -29,6 +33,8 @@ export interface SlackBotOptions {
   ops?: Ops;
   /** Extra routes on the HTTP server (health, readiness, metrics) in HTTP mode. */
   routes?: OpsRoute[];
+  /** Tracks every request from arrival to its answer, so a stop can wait for them. */
+  inflight?: InFlight;
 }
 
 /** Bolt's logger interface over ours, so Bolt's own messages are structured and redacted too. */
@@ -54,14 +60,26 @@ const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 export function createSlackApp(options: SlackBotOptions): App {
   const { config, knowledge, log } = options;
   const today = options.today ?? (() => todayOf());
+  const logger = boltLogger(log);
+  // HTTP mode: our own receiver, so that each request passes the timestamp and replay guard first.
+  const receiver = config.appToken
+    ? undefined
+    : new HTTPReceiver({ signingSecret: config.signingSecret!, endpoints: [SLACK_EVENTS_PATH], logger, ...(options.routes?.length ? { customRoutes: options.routes } : {}) });
+  if (receiver) receiver.requestListener = new RequestGuard().wrap(receiver.requestListener, [SLACK_EVENTS_PATH]);
   const app = new App({
     token: config.botToken,
-    ...(config.appToken ? { appToken: config.appToken, socketMode: true } : { signingSecret: config.signingSecret! }),
+    ...(config.appToken ? { appToken: config.appToken, socketMode: true } : { receiver: receiver! }),
     ...(config.apiUrl ? { clientOptions: { slackApiUrl: config.apiUrl } } : {}),
-    ...(options.routes?.length && !config.appToken ? { customRoutes: options.routes } : {}),
-    logger: boltLogger(log),
+    logger,
   });
   const ops = options.ops ?? {};
+  // Every listener runs inside this: from the request to the answer sent, whatever the ack did.
+  if (options.inflight) {
+    const inflight = options.inflight;
+    app.use(async ({ next }) => {
+      await inflight.run(next);
+    });
+  }
   /** The message for a result that is not an answer: slow down, or something went wrong. */
   const notAnswered = (result: Exclude<Answered, { ok: true }>): SlackMessage =>
     'limited' in result ? { text: result.limited, blocks: [] } : failureMessage(SOMETHING_WENT_WRONG, result.reference);

@@ -4,6 +4,7 @@ import type { Answer, AnswerFact, Verdict } from '../answer/model.js';
 import type { CommandContext } from '../commands/context.js';
 import { parseClaim, splitClaims } from './claim.js';
 import { judge, type Judgement } from './judge.js';
+import { echo } from '../text/echo.js';
 
 const PRIORITY: Verdict[] = ['contradicted', 'disputed', 'unknown', 'supported'];
 
@@ -25,14 +26,14 @@ export function check(ctx: CommandContext): Answer {
   // A claim that is partly wrong is wrong; all parts must hold for "supported".
   const verdict = PRIORITY.find((v) => verdicts.includes(v))!;
   const mixed = new Set(verdicts).size > 1;
-  const summary = parts.length === 1 ? parts[0]!.j.reason : parts.map((p) => `“${p.text}”: ${p.j.verdict}. ${p.j.reason}`).join('\n');
+  const summary = parts.length === 1 ? parts[0]!.j.reason : parts.map((p) => `“${echo(p.text)}”: ${p.j.verdict}. ${p.j.reason}`).join('\n');
   const evidence = [...new Set(parts.flatMap((p) => p.j.evidence))];
   const leads = new Map(parts.flatMap((p) => [...(p.j.leads ?? [])]));
   const context = evidence.length ? [] : [...new Set(parts.flatMap((p: { j: Judgement }) => p.j.context ?? []))].slice(0, 3);
   return {
     intent: 'check',
     verdict,
-    title: `“${claimText}”`,
+    title: `“${echo(claimText)}”`,
     summary: mixed ? `Mixed: ${summary}` : summary,
     facts: (evidence.length ? evidence : context).map((f) => leadWith(answerFact(k.base, f), leads.get(f))),
     ...(context.length ? { factsLabel: 'Closest facts in the sources (they do not settle the claim):' } : {}),

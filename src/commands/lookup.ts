@@ -14,6 +14,7 @@ import type { FactHit } from '../search/facts.js';
 import type { EntityMention } from '../search/entities.js';
 import { key } from '../text/normalize.js';
 import { terms } from '../text/terms.js';
+import { echo } from '../text/echo.js';
 import type { QueryDate } from '../understand/dates.js';
 import type { CommandContext } from './context.js';
 import { noMatch } from './nomatch.js';
@@ -76,7 +77,8 @@ export function lookup(ctx: CommandContext): Answer {
       // "who heads NATO?": a relation asked of the subject that none of its facts has is not in the sources.
       if (focus.family && !own.some((f) => familyOf(f.relation) === focus.family)) return noMatch(k, 'lookup', text, `the ${focus.family} of ${subject.name}`);
       // "what is RATS?", "date of the Tashkent summit": the subject's facts, those that fit the role first.
-      if (own.length) return answerFacts(k, 'lookup', subject.name, byFit(aboutEntity(k, subject).filter((f) => own.includes(f))), {}, text);
+      const ownSet = new Set(own);
+      if (own.length) return answerFacts(k, 'lookup', subject.name, byFit(aboutEntity(k, subject).filter((f) => ownSet.has(f))), {}, text);
     } else {
       // "how long is Kazakhstan's border": the subject's facts that speak of the aspect. Two things
       // named narrow it enough by themselves ("what does Cooley say RATS keeps"); one thing with an
@@ -121,7 +123,7 @@ function stableSort<T>(items: T[], rank: (item: T) => number): T[] {
 
 /** The question as a heading, tidied: "Who approves the SCO budget?" */
 export function titleFor(text: string): string {
-  const t = text.trim().replace(/\s+/g, ' ');
+  const t = echo(text.trim().replace(/\s+/g, ' '));
   const short = t.length > 120 ? `${t.slice(0, 117)}…` : t;
   return short.charAt(0).toUpperCase() + short.slice(1);
 }

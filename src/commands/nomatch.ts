@@ -3,6 +3,7 @@ import type { Answer, Intent } from '../answer/model.js';
 import type { Entity } from '../facts/model.js';
 import type { Knowledge } from '../knowledge.js';
 import { key } from '../text/normalize.js';
+import { echo } from '../text/echo.js';
 import { GENERIC_WORDS } from '../search/entities.js';
 
 /** Entity names close to the words of the question, best first. */
@@ -27,7 +28,7 @@ export function noMatch(k: Knowledge, intent: Intent, text: string, what = 'that
   const suggestions = suggestNames(k, text, filter);
   return {
     intent,
-    title: `Nothing in the sources on ${what}.`,
+    title: `Nothing in the sources on ${echo(what)}.`,
     summary: 'The five source documents behind this bot do not cover it, so there is no quote to give.',
     facts: [],
     ...(suggestions.length ? { suggestions } : {}),

@@ -3,7 +3,9 @@
  * each channel's local time in its time zone (daylight saving included); on start it also
  * checks at once, so a bot that was down at post time posts when it comes back that day.
  * A day that has passed is never posted late. A failed post is retried with backoff, and
- * each channel is on its own: one failing never holds up the others.
+ * each channel is on its own: one failing never holds up the others. Each post is claimed in
+ * the state before the platform is called and marked posted after (state.ts), so no channel-day
+ * is posted twice across stops, crashes and ambiguous failures.
  */
 import { Cron } from 'croner';
 import type { Answer } from '../answer/model.js';
@@ -13,8 +15,19 @@ import type { ChannelSchedule, EmptyDay } from './config.js';
 import { type LocalDate, onThisDayPost } from './post.js';
 import type { StateStore } from './state.js';
 
-/** Sends one post to one channel; throws when the platform refuses. */
-export type Poster = (channelId: string, answer: Answer) => Promise<void>;
+/** Which daily post a message is: its channel and local day. Platforms carry it on the message. */
+export interface PostTag {
+  key: string;
+  day: string;
+}
+
+/** One platform's side of the daily post. */
+export interface Poster {
+  /** Sends the post; resolves with the message id, throws when the platform refuses (or seems to). */
+  post(channelId: string, answer: Answer, tag: PostTag): Promise<string | undefined>;
+  /** The bot's own post with this tag (of this answer) in the channel, if it is there: its message id. */
+  find(channelId: string, tag: PostTag, answer: Answer): Promise<string | undefined>;
+}
 
 export interface DailyOptions {
   channels: ChannelSchedule[];
@@ -47,11 +60,17 @@ export class DailyPoster {
   private readonly jobs: Cron[] = [];
   private readonly busy = new Set<string>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly running = new Set<Promise<void>>();
   private stopped = false;
   private readonly state;
+  /** The state was lost (a corrupt file): any channel may have had today's post already. */
+  private readonly unsure: boolean;
 
   constructor(private readonly options: DailyOptions) {
-    this.state = options.store.load();
+    const loaded = options.store.load();
+    this.state = loaded.state;
+    this.unsure = loaded.problem !== undefined;
+    if (loaded.problem) options.log.error({ kind: 'onthisday' }, loaded.problem);
   }
 
   start(): void {
@@ -62,6 +81,16 @@ export class DailyPoster {
     void this.runDue();
   }
 
+  /** Throws when the state cannot be written: start-up checks this before relying on it. */
+  ensureWritable(): void {
+    try {
+      this.options.store.save(this.state);
+    } catch (err) {
+      throw new Error(`the daily-post state is not writable: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  /** No new post starts; a post in flight finishes and is recorded (see idle()). */
   stop(): void {
     this.stopped = true;
     for (const job of this.jobs) job.stop();
@@ -69,15 +98,34 @@ export class DailyPoster {
     this.timers.clear();
   }
 
-  /** Posts to every channel whose local post time has come today and that has not had today's post. */
-  async runDue(now = new Date()): Promise<void> {
-    await Promise.all(this.options.channels.map((c) => this.runChannel(c, now, 0)));
+  /** Resolves when no post is in flight. */
+  async idle(): Promise<void> {
+    while (this.running.size) await Promise.allSettled([...this.running]);
   }
 
+  /** Posts to every channel whose local post time has come today and that has not had today's post. */
+  async runDue(now = new Date()): Promise<void> {
+    await Promise.all(this.options.channels.map((c) => this.track(this.runChannel(c, now, 0))));
+  }
+
+  private track(p: Promise<void>): Promise<void> {
+    this.running.add(p);
+    const done = () => this.running.delete(p);
+    p.then(done, done);
+    return p;
+  }
+
+  /** Today's local day when the post time has come and today's post is not recorded as sent. */
   private isDue(channel: ChannelSchedule, now: Date): string | undefined {
     const local = localTime(now, channel.timezone);
     if (local.minutes < minutesOf(channel.time)) return undefined;
-    return this.state.posted[channelKey(channel)] === local.iso ? undefined : local.iso;
+    const record = this.state.records[channelKey(channel)];
+    return record?.day === local.iso && record.state === 'posted' ? undefined : local.iso;
+  }
+
+  private record(key: string, day: string, state: 'claimed' | 'posted', messageId?: string): void {
+    this.state.records[key] = { day, state, at: new Date().toISOString(), ...(messageId ? { messageId } : {}) };
+    this.options.store.save(this.state);
   }
 
   private async runChannel(channel: ChannelSchedule, now: Date, attempt: number): Promise<void> {
@@ -92,17 +140,37 @@ export class DailyPoster {
     const { log } = this.options;
     const local = localTime(now, channel.timezone).date;
     const answer = onThisDayPost(this.options.knowledge(), local, this.options.empty);
+    const tag = { key, day };
     try {
-      if (answer) {
-        const poster = this.options.posters[channel.platform];
-        if (!poster) throw new Error(`no ${channel.platform} connection to post with`);
-        await poster(channel.id, answer);
-        log.info({ kind: 'onthisday', channel: key, day, facts: answer.facts.length }, 'posted');
-      } else {
+      if (!answer) {
+        this.record(key, day, 'posted');
         log.info({ kind: 'onthisday', channel: key, day }, 'nothing on this day; skipped');
+        this.busy.delete(key);
+        return;
       }
-      this.state.posted[key] = day;
-      this.options.store.save(this.state);
+      const poster = this.options.posters[channel.platform];
+      if (!poster) throw new Error(`no ${channel.platform} connection to post with`);
+      // A claim from before (a stop, a crash, a post reported failed), or no state to go by: was it sent after all?
+      const before = this.state.records[key];
+      if ((before?.day === day && before.state === 'claimed') || (this.unsure && before?.day !== day)) {
+        const found = await poster.find(channel.id, tag, answer);
+        if (found) {
+          this.record(key, day, 'posted', found);
+          log.info({ kind: 'onthisday', channel: key, day, messageId: found }, 'already posted (found in the channel); not posting again');
+          this.busy.delete(key);
+          return;
+        }
+      }
+      // Claimed before the call: if the claim cannot be written, nothing is posted (it could not be settled later).
+      this.record(key, day, 'claimed');
+      const messageId = await poster.post(channel.id, answer, tag);
+      log.info({ kind: 'onthisday', channel: key, day, facts: answer.facts.length, messageId }, 'posted');
+      try {
+        this.record(key, day, 'posted', messageId);
+      } catch (err) {
+        // Posted, but not recorded: the claim on disk is settled from the channel after a restart.
+        log.warn({ kind: 'onthisday', channel: key, day, err }, 'posted, but the record could not be written');
+      }
       this.busy.delete(key);
     } catch (err) {
       const delay = Math.min((this.options.retryMs ?? 60_000) * 2 ** attempt, this.options.maxRetryMs ?? 30 * 60_000);
@@ -110,7 +178,7 @@ export class DailyPoster {
       // The retry asks again whether the post is due: past midnight it is not, and the day is not backfilled.
       const timer = setTimeout(() => {
         this.timers.delete(timer);
-        void this.runChannel(channel, new Date(), attempt + 1);
+        void this.track(this.runChannel(channel, new Date(), attempt + 1));
       }, delay);
       this.timers.add(timer);
     }

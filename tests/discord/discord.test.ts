@@ -160,6 +160,13 @@ describe('Discord: the real discord.js Client against the stand-in', () => {
     expect(page.embeds![0]!.fields!.map((f) => f.name)).not.toContain(embed.fields![0]!.name);
   });
 
+  it('echoes no live or masked link a user typed, in any part of a multi-part claim', async () => {
+    const [, edit] = await ask(fake.chatInput('check', { claim: 'India joined in 2015 and [RATS](https://evil.example) is in Tashkent, per evil.example' }), 2);
+    const data = JSON.stringify((edit!.body as Body).data ?? edit!.body);
+    expect(data).toContain('hxxps[:]//evil[.]example');
+    expect(data).not.toMatch(/\]\(https?:|https?:\/\/evil|evil\.example/);
+  });
+
   it('a More button the bot no longer remembers asks for the question again', async () => {
     const [call] = await ask(fake.button('next:unknown:1'));
     expect((call!.body as Body).data!.content).toMatch(/ask the question again/);

@@ -47,6 +47,11 @@ export class FakeDiscord {
     return `${this.url}/api`;
   }
 
+  /** Answer every authorised call with 401, as Discord does for a wrong token. */
+  refuseToken = false;
+  /** Messages posted to channels, newest last: what GET /channels/:id/messages returns (nonces are not returned, as on Discord). */
+  readonly messages = new Map<string, { id: string; nonce?: string; timestamp: string; author: { id: string }; embeds: unknown[] }[]>();
+
   async start(): Promise<this> {
     this.server = createServer(async (req, res) => {
       const raw = await readBody(req);
@@ -59,7 +64,10 @@ export class FakeDiscord {
       }
       this.calls.push({ method: req.method ?? 'GET', path, query, body, ...(req.headers.authorization ? { auth: req.headers.authorization } : {}) });
       res.setHeader('content-type', 'application/json');
-      if (path === '/api/v10/gateway/bot') {
+      if (this.refuseToken && req.headers.authorization) {
+        res.statusCode = 401;
+        res.end(JSON.stringify({ message: '401: Unauthorized', code: 0 }));
+      } else if (path === '/api/v10/gateway/bot') {
         res.end(JSON.stringify({ url: this.url.replace('http', 'ws'), shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14400000, max_concurrency: 1 } }));
       } else if (/\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {
         res.removeHeader('content-type');
@@ -67,6 +75,20 @@ export class FakeDiscord {
         res.end();
       } else if (/\/webhooks\/\d+\/[^/]+/.test(path)) {
         res.end(JSON.stringify({ id: snowflake(), channel_id: '333', type: 0, content: '', embeds: [], components: [], author: { id: BOT_ID, username: 'factbot', discriminator: '0', avatar: null, bot: true }, timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], pinned: false, flags: 0 }));
+      } else if (/^\/api\/v10\/channels\/\d+\/messages$/.test(path)) {
+        const channel = path.split('/')[4]!;
+        const list = this.messages.get(channel) ?? [];
+        if (req.method === 'POST') {
+          const b = body as { embeds?: unknown[]; nonce?: string; enforce_nonce?: boolean };
+          // enforce_nonce: the same nonce within a few minutes gives back the message it made.
+          const same = b.enforce_nonce && b.nonce ? list.find((m) => m.nonce === b.nonce) : undefined;
+          const message = same ?? { id: snowflake(), channel_id: channel, author: { id: BOT_ID, username: 'factbot', bot: true }, timestamp: new Date().toISOString(), embeds: b.embeds ?? [], nonce: b.nonce };
+          if (!same) list.push(message);
+          this.messages.set(channel, list);
+          res.end(JSON.stringify(message));
+        } else {
+          res.end(JSON.stringify([...list].reverse().map(({ nonce: _n, ...m }) => m)));
+        }
       } else if (/\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path) && req.method === 'PUT') {
         res.end(JSON.stringify((body as { name: string }[]).map((c) => ({ ...c, id: snowflake(), application_id: APP_ID, version: '1' }))));
       } else {

@@ -51,6 +51,8 @@ export function signSlack(secret: string, timestamp: number, body: string): stri
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }
 
+type Signing = 'valid' | 'bad' | 'stale' | 'future';
+
 export class FakeSlack {
   readonly calls: ApiCall[] = [];
   readonly responses: ResponsePost[] = [];
@@ -61,6 +63,10 @@ export class FakeSlack {
   private wss?: WebSocketServer;
   private nextResponse = 0;
   url = '';
+  /** Messages posted with chat.postMessage, by channel, newest last: what conversations.history returns. */
+  readonly history = new Map<string, Record<string, unknown>[]>();
+  /** How long Slack takes to take a post to response_url: a slow Slack keeps answers in flight. */
+  responseDelayMs = 0;
 
   constructor(readonly signingSecret = 'test-signing-secret') {}
 
@@ -86,6 +92,7 @@ export class FakeSlack {
         return;
       }
       if (path.startsWith('/response/')) {
+        if (this.responseDelayMs) await new Promise((r) => setTimeout(r, this.responseDelayMs));
         this.responses.push({ id: path.slice('/response/'.length), body: JSON.parse(body || '{}') as Record<string, unknown> });
         res.end('ok');
         return;
@@ -124,8 +131,17 @@ export class FakeSlack {
         return { ok: true, url: 'https://fake.slack.com/', team: 'Fake', user: 'factbot', team_id: 'T1', user_id: 'UBOT', bot_id: 'BBOT' };
       case 'apps.connections.open':
         return { ok: true, url: `${this.url.replace('http', 'ws')}/socket` };
-      case 'chat.postMessage':
-        return { ok: true, channel: args.channel, ts: `${Date.now() / 1000}`, message: { text: args.text } };
+      case 'chat.postMessage': {
+        const ts = `${(Date.now() / 1000).toFixed(6)}`;
+        const meta = typeof args.metadata === 'string' ? JSON.parse(args.metadata) : args.metadata;
+        const message = { type: 'message', ts, text: args.text, bot_id: 'BBOT', ...(meta ? { metadata: meta } : {}) };
+        const list = this.history.get(String(args.channel)) ?? [];
+        list.push(message);
+        this.history.set(String(args.channel), list);
+        return { ok: true, channel: args.channel, ts, message };
+      }
+      case 'conversations.history':
+        return { ok: true, messages: [...(this.history.get(String(args.channel)) ?? [])].reverse(), has_more: false };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${Date.now() / 1000}` };
       default:
@@ -138,16 +154,21 @@ export class FakeSlack {
     return `${this.url}/response/${this.nextResponse}`;
   }
 
-  /** Sends a request to the app signed as Slack signs it (or with a bad or stale signature). */
-  async send(appUrl: string, body: string, contentType: string, sign: 'valid' | 'bad' | 'stale' = 'valid'): Promise<Response> {
+  /** Sends a request to the app signed as Slack signs it (or with a bad signature, or dated ten minutes off either way). */
+  async send(appUrl: string, body: string, contentType: string, sign: Signing = 'valid'): Promise<Response> {
+    return this.resend(appUrl, this.signed(body, contentType, sign));
+  }
+
+  /** A signed request, to send (and send again: a replay) with resend(). */
+  signed(body: string, contentType: string, sign: Signing = 'valid'): { body: string; headers: Record<string, string> } {
     const now = Math.floor(Date.now() / 1000);
-    const timestamp = sign === 'stale' ? now - 10 * 60 : now;
+    const timestamp = sign === 'stale' ? now - 10 * 60 : sign === 'future' ? now + 10 * 60 : now;
     const signature = sign === 'bad' ? signSlack('not-the-secret', timestamp, body) : signSlack(this.signingSecret, timestamp, body);
-    return fetch(appUrl, {
-      method: 'POST',
-      headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature },
-      body,
-    });
+    return { body, headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature } };
+  }
+
+  async resend(appUrl: string, request: { body: string; headers: Record<string, string> }): Promise<Response> {
+    return fetch(appUrl, { method: 'POST', headers: request.headers, body: request.body });
   }
 
   commandBody(text: string, user = 'U1', channel = 'C1'): Record<string, string> {
@@ -157,8 +178,13 @@ export class FakeSlack {
     };
   }
 
-  async command(appUrl: string, text: string, sign: 'valid' | 'bad' | 'stale' = 'valid'): Promise<Response> {
+  async command(appUrl: string, text: string, sign: Signing = 'valid'): Promise<Response> {
     return this.send(appUrl, new URLSearchParams(this.commandBody(text)).toString(), 'application/x-www-form-urlencoded', sign);
+  }
+
+  /** A signed slash command, to send twice. */
+  signedCommand(text: string): { body: string; headers: Record<string, string> } {
+    return this.signed(new URLSearchParams(this.commandBody(text)).toString(), 'application/x-www-form-urlencoded');
   }
 
   async interaction(appUrl: string, payload: Record<string, unknown>): Promise<Response> {

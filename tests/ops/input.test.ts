@@ -8,6 +8,7 @@ import { SLACK_LIMITS } from '../../adapters/slack/limits.js';
 import { ask } from '../../src/ask.js';
 import { toJson } from '../../src/answer/json.js';
 import { cleanQuery, MAX_QUERY_LENGTH } from '../../src/text/input.js';
+import { echo } from '../../src/text/echo.js';
 import { realKnowledge } from '../helpers.js';
 
 describe('limits on input', () => {
@@ -15,6 +16,17 @@ describe('limits on input', () => {
     expect(cleanQuery('ｍｅｍｂｅｒ\u0000 ｉｎｄｉａ\u202e')).toBe('member india');
     expect(cleanQuery('x'.repeat(5000))).toHaveLength(MAX_QUERY_LENGTH);
     expect(askText('member\u0007 india')).toMatch(/^India in the SCO/);
+  });
+
+  it('drops every bidi control and lone surrogates, keeps whole emoji', () => {
+    const text = 'a\u2066b\u2067c\u2068d\u2069e\u061cf\u202eg \ud83d h\ude00 \ud83d\ude00';
+    expect(cleanQuery(text)).toBe('abcdefg h \ud83d\ude00');
+  });
+
+  it('echoes no link a user typed: URLs and bare domains are defanged, numbers and abbreviations kept', () => {
+    expect(echo('see [here](https://evil.example/x) or www.evil.example, 2.2 tonnes, e.g. the U.S.')).toBe(
+      'see [here](hxxps[:]//evil[.]example/x) or www[.]evil[.]example, 2.2 tonnes, e.g. the U.S.',
+    );
   });
 
   it('no input crashes the router or any renderer, and every rendering stays within its platform limits', () => {

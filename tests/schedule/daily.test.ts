@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -8,9 +8,12 @@ import { loadFactBase } from '../../src/facts/load.js';
 import { Knowledge } from '../../src/knowledge.js';
 import { silentLogger } from '../../src/log.js';
 import type { ChannelSchedule } from '../../src/schedule/config.js';
-import { DailyPoster, type DailyOptions } from '../../src/schedule/daily.js';
+import { DailyPoster, type DailyOptions, type Poster, type PostTag } from '../../src/schedule/daily.js';
 import { onThisDayPost } from '../../src/schedule/post.js';
-import { FileStateStore } from '../../src/schedule/state.js';
+import { FileStateStore, MemoryStateStore } from '../../src/schedule/state.js';
+import { createLogger } from '../../src/log.js';
+import { Writable } from 'node:stream';
+import { dirname } from 'node:path';
 import { MINI_FACTS, realKnowledge } from '../helpers.js';
 import { readdirSync } from 'node:fs';
 
@@ -18,13 +21,26 @@ interface Posted {
   channel: string;
   at: string;
   title: string;
+  day?: string;
+}
+
+/** A platform as the poster sees it: posts land in a channel, where find() can see them again. */
+function platform(name: string, posted: Posted[]): Poster {
+  return {
+    post: async (channel: string, answer: Answer, tag: PostTag) => {
+      posted.push({ channel: `${name}:${channel}`, at: new Date().toISOString(), title: answer.title, day: tag.day });
+      return `m${posted.length}`;
+    },
+    find: async (channel: string, tag: PostTag) => {
+      const i = posted.findIndex((p) => p.channel === `${name}:${channel}` && p.day === tag.day);
+      return i < 0 ? undefined : `m${i + 1}`;
+    },
+  };
 }
 
 function harness(channels: ChannelSchedule[], extra: Partial<DailyOptions> = {}, statePath = join(mkdtempSync(join(tmpdir(), 'otd-')), 'state.json')) {
   const posted: Posted[] = [];
-  const poster = (platform: string) => async (channel: string, answer: Answer) => {
-    posted.push({ channel: `${platform}:${channel}`, at: new Date().toISOString(), title: answer.title });
-  };
+  const poster = (name: string) => platform(name, posted);
   const make = () =>
     new DailyPoster({
       channels,
@@ -97,7 +113,7 @@ describe('daily "On this day" posts, on a controlled clock', () => {
     first.start();
     await vi.advanceTimersByTimeAsync(60_000); // 09:00: posts
     first.stop();
-    expect(JSON.parse(readFileSync(statePath, 'utf8'))).toEqual({ posted: { 'slack:C1': '2026-06-15' } });
+    expect(JSON.parse(readFileSync(statePath, 'utf8'))).toMatchObject({ records: { 'slack:C1': { day: '2026-06-15', state: 'posted', messageId: 'm1' } } });
     for (const minutes of [0, 1, 120]) {
       await vi.advanceTimersByTimeAsync(minutes * 60_000);
       const again = make();
@@ -137,15 +153,17 @@ describe('daily "On this day" posts, on a controlled clock', () => {
   it('one channel failing is retried with backoff and does not hold up the other', async () => {
     vi.setSystemTime(new Date('2026-06-15T03:59:00Z'));
     const attempts: string[] = [];
-    const { posted, make } = harness([berlin, almaty], {
+    const posted: Posted[] = [];
+    const { make } = harness([berlin, almaty], {
       posters: {
-        slack: async () => {
-          attempts.push(new Date().toISOString());
-          throw new Error('channel_not_found');
+        slack: {
+          post: async () => {
+            attempts.push(new Date().toISOString());
+            throw new Error('channel_not_found');
+          },
+          find: async () => undefined,
         },
-        discord: async (channel, answer) => {
-          posted.push({ channel: `discord:${channel}`, at: new Date().toISOString(), title: answer.title });
-        },
+        discord: platform('discord', posted),
       },
     });
     const poster = make();
@@ -155,6 +173,113 @@ describe('daily "On this day" posts, on a controlled clock', () => {
     expect(posted.map((p) => p.at)).toEqual(['2026-06-15T04:00:00.000Z']);
     expect(attempts.slice(0, 4)).toEqual(['2026-06-15T07:00:00.000Z', '2026-06-15T07:01:00.000Z', '2026-06-15T07:03:00.000Z', '2026-06-15T07:07:00.000Z']);
     expect(attempts.length).toBeGreaterThan(5);
+  });
+});
+
+describe('claimed, then posted: no channel-day twice across stops, crashes and ambiguous failures', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const claimed = (statePath: string, day = '2026-06-15') =>
+    writeFileSync(statePath, JSON.stringify({ records: { 'slack:C1': { day, state: 'claimed', at: `${day}T07:00:00.000Z` } } }));
+
+  it('a claim left by a crash after the post was sent is settled from the channel: no second post', async () => {
+    vi.setSystemTime(new Date('2026-06-15T07:30:00Z'));
+    const { posted, make, statePath } = harness([berlin]);
+    claimed(statePath);
+    posted.push({ channel: 'slack:C1', at: '2026-06-15T07:00:01.000Z', title: 'x', day: '2026-06-15' });
+    const poster = make();
+    poster.start();
+    await vi.advanceTimersByTimeAsync(1000);
+    poster.stop();
+    expect(posted).toHaveLength(1);
+    expect(JSON.parse(readFileSync(statePath, 'utf8')).records['slack:C1']).toMatchObject({ state: 'posted', messageId: 'm1' });
+  });
+
+  it('a claim left by a crash before the post was sent is posted once', async () => {
+    vi.setSystemTime(new Date('2026-06-15T07:30:00Z'));
+    const { posted, make, statePath } = harness([berlin]);
+    claimed(statePath);
+    const poster = make();
+    poster.start();
+    await vi.advanceTimersByTimeAsync(1000);
+    poster.stop();
+    expect(posted).toHaveLength(1);
+  });
+
+  it('"sent, but reported failed": the retry finds the post in the channel and does not send it again', async () => {
+    vi.setSystemTime(new Date('2026-06-15T06:59:00Z'));
+    const posted: Posted[] = [];
+    const real = platform('slack', posted);
+    const { make } = harness([berlin], { posters: { slack: { ...real, post: async (c, a, t) => (await real.post(c, a, t), Promise.reject(new Error('timeout'))) } } });
+    const poster = make();
+    poster.start();
+    await vi.advanceTimersByTimeAsync(3 * 3600_000);
+    poster.stop();
+    expect(posted).toHaveLength(1);
+  });
+
+  it('a corrupt state file is kept aside and reported, and today\'s post is checked against the channel', async () => {
+    vi.setSystemTime(new Date('2026-06-15T07:30:00Z'));
+    const lines: string[] = [];
+    const log = createLogger({ destination: new Writable({ write: (c, _e, done) => (lines.push(String(c)), done()) }) });
+    const { posted, make, statePath } = harness([berlin], { log });
+    writeFileSync(statePath, '{"records": {"slack:C1": {"day": "2026-06-15", "sta');
+    posted.push({ channel: 'slack:C1', at: '2026-06-15T07:00:01.000Z', title: 'x', day: '2026-06-15' });
+    const poster = make();
+    poster.start();
+    await vi.advanceTimersByTimeAsync(1000);
+    poster.stop();
+    const dir = dirname(statePath);
+    expect(readdirSync(dir).some((f) => f.startsWith('state.json.corrupt-'))).toBe(true);
+    expect(lines.join('')).toMatch(/could not be read.*kept as/);
+    // Without the record, the channel is asked first: the post already there is not sent again.
+    expect(posted).toHaveLength(1);
+  });
+
+  it('leaves no temporary file behind, and removes those a kill left', async () => {
+    vi.setSystemTime(new Date('2026-06-15T06:59:00Z'));
+    const { make, statePath } = harness([berlin, almaty]);
+    writeFileSync(`${statePath}.4242.tmp`, 'half');
+    writeFileSync(`${statePath}.tmp`, 'half');
+    const poster = make();
+    poster.start();
+    await vi.advanceTimersByTimeAsync(3600_000);
+    poster.stop();
+    expect(readdirSync(dirname(statePath)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a claim that cannot be written means no post (it could not be settled later)', async () => {
+    vi.setSystemTime(new Date('2026-06-15T06:59:00Z'));
+    const store = new MemoryStateStore();
+    store.failWrites = true;
+    const { posted, make } = harness([berlin], { store });
+    const poster = make();
+    expect(() => poster.ensureWritable()).toThrow(/not writable/);
+    poster.start();
+    await vi.advanceTimersByTimeAsync(3600_000);
+    poster.stop();
+    expect(posted).toEqual([]);
+  });
+
+  it('a stop lets a post in flight finish and be recorded', async () => {
+    vi.setSystemTime(new Date('2026-06-15T06:59:00Z'));
+    const posted: Posted[] = [];
+    const real = platform('slack', posted);
+    const { make, statePath } = harness([berlin], { posters: { slack: { ...real, post: async (c, a, t) => (await new Promise((r) => setTimeout(r, 2000)), real.post(c, a, t)) } } });
+    const poster = make();
+    poster.start();
+    await vi.advanceTimersByTimeAsync(60_500);
+    poster.stop();
+    const idle = poster.idle();
+    await vi.advanceTimersByTimeAsync(2000);
+    await idle;
+    expect(posted).toHaveLength(1);
+    expect(JSON.parse(readFileSync(statePath, 'utf8')).records['slack:C1'].state).toBe('posted');
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Events } from 'discord.js';
@@ -46,6 +46,49 @@ describe('daily posts through the Slack and Discord stand-ins', () => {
       expect(body.embeds[0]!.title).toBe('On this day in SCO history: 15 June');
       expect(body.embeds[0]!.fields.length).toBeGreaterThan(1);
       expect(body.allowed_mentions).toEqual({ parse: [] });
+    } finally {
+      await client.destroy();
+      await slack.stop();
+      await discord.stop();
+    }
+  });
+});
+
+describe('a post claimed but not recorded as sent, after a restart', () => {
+  it('is found in the Slack and Discord channels (message metadata, the bot\'s own embed) and not sent again', async () => {
+    const slack = await new FakeSlack().start();
+    const discord = await new FakeDiscord().start();
+    const app = createSlackApp({ config: { botToken: 'xoxb-t', signingSecret: 's', port: 0, apiUrl: slack.apiUrl }, knowledge: realKnowledge, log: silentLogger() });
+    const client = createDiscordClient({ config: { token: 'd-t', apiUrl: discord.apiUrl }, knowledge: realKnowledge, log: silentLogger() });
+    const ready = new Promise<void>((r) => client.once(Events.ClientReady, () => r()));
+    await client.login('d-t');
+    await ready;
+    const statePath = join(mkdtempSync(join(tmpdir(), 'otd-')), 'state.json');
+    const channels = [
+      { platform: 'slack' as const, id: 'C-general', time: '09:00', timezone: 'Europe/Berlin' },
+      { platform: 'discord' as const, id: '999999999999999999', time: '09:00', timezone: 'Asia/Almaty' },
+    ];
+    const make = () =>
+      new DailyPoster({ channels, posters: { slack: slackPoster(app), discord: discordPoster(client) }, knowledge: realKnowledge, empty: 'skip', store: new FileStateStore(statePath), log: silentLogger() });
+    try {
+      await make().runDue(new Date('2026-06-15T10:00:00Z'));
+      // A crash right after the platforms took the posts: the state still says "claimed".
+      const state = JSON.parse(readFileSync(statePath, 'utf8')) as { records: Record<string, { state: string }> };
+      for (const r of Object.values(state.records)) r.state = 'claimed';
+      writeFileSync(statePath, JSON.stringify(state));
+      await make().runDue(new Date('2026-06-15T11:00:00Z'));
+      expect(slack.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
+      expect(slack.calls.some((c) => c.method === 'conversations.history')).toBe(true);
+      expect(discord.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/messages'))).toHaveLength(1);
+      expect(discord.calls.some((c) => c.method === 'GET' && c.path.endsWith('/messages'))).toBe(true);
+      const after = JSON.parse(readFileSync(statePath, 'utf8')) as { records: Record<string, { state: string; messageId?: string }> };
+      for (const r of Object.values(after.records)) expect(r).toMatchObject({ state: 'posted' });
+      // The Slack post carries its channel-day; the Discord post a nonce Discord enforces.
+      const post = slack.calls.find((c) => c.method === 'chat.postMessage')!;
+      expect(JSON.stringify(post.args.metadata)).toContain('2026-06-15');
+      const d = discord.calls.find((c) => c.method === 'POST' && c.path.endsWith('/messages'))!.body as { nonce: string; enforce_nonce: boolean };
+      expect(d.enforce_nonce).toBe(true);
+      expect(d.nonce).toHaveLength(25);
     } finally {
       await client.destroy();
       await slack.stop();

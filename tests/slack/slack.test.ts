@@ -137,11 +137,33 @@ describe('Slack over HTTP: the real Bolt app against the stand-in', () => {
     expect((post.body.blocks as Block[])[0]!.text!.text).toMatch(/^Contradicted: “@\u200bchannel @\u200beveryone India joined in 2015”$/);
   });
 
+  it('echoes no live link: a URL or domain in a multi-part claim is defanged in every block and the fallback', async () => {
+    const before = fake.responses.length;
+    await fake.command(url, 'check India joined in 2015 and RATS is based in Tashkent, see https://evil.example/x and evil.example');
+    const post = await fake.waitFor(() => fake.responses[before]);
+    // What Slack shows: the fallback and every block, not the buttons' hidden values.
+    const text = JSON.stringify(post.body, (k, v) => (k === 'value' ? undefined : v));
+    expect(text).toContain('hxxps[:]//evil[.]example/x');
+    expect(text).not.toMatch(/https?:\/\/evil|evil\.example/);
+  });
+
+  it('answers a signed request once: the same request sent again is acknowledged and not answered', async () => {
+    const before = fake.responses.length;
+    const request = fake.signedCommand('member mongolia');
+    expect((await fake.resend(url, request)).status).toBe(200);
+    await fake.waitFor(() => fake.responses[before]);
+    expect((await fake.resend(url, request)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(fake.responses.length).toBe(before + 1);
+  });
+
   it('rejects a bad or stale signature with 401 and answers nothing', async () => {
     const responses = fake.responses.length;
     const calls = fake.calls.length;
     expect((await fake.command(url, 'member india', 'bad')).status).toBe(401);
     expect((await fake.command(url, 'member india', 'stale')).status).toBe(401);
+    // Bolt alone accepts a request dated ahead; the guard refuses the window both ways.
+    expect((await fake.command(url, 'member india', 'future')).status).toBe(401);
     await new Promise((r) => setTimeout(r, 200));
     expect(fake.responses.length).toBe(responses);
     expect(fake.calls.length).toBe(calls);
