@@ -8,7 +8,9 @@
 import type { Server } from 'node:http';
 import type { Knowledge } from '../src/knowledge.js';
 import { createLogger } from '../src/log.js';
-import { defaultFactsDir } from '../src/paths.js';
+import { existsSync } from 'node:fs';
+import { formatFailure, verifyQuotes } from '../src/facts/quotes.js';
+import { defaultFactsDir, defaultSourcesDir } from '../src/paths.js';
 import { LiveKnowledge } from '../src/reload.js';
 import { type ScheduleConfig, ScheduleConfigError, scheduleFromEnv } from '../src/schedule/config.js';
 import { DailyPoster, type Poster } from '../src/schedule/daily.js';
@@ -72,7 +74,14 @@ export async function start(load: () => Promise<Knowledge>, env: NodeJS.ProcessE
   }
   const log = createLogger({ env });
   const metrics = new Metrics();
-  const live = new LiveKnowledge(factsDir, await load(), log, (result) => metrics.reloads.inc({ result }));
+  const initial = await load();
+  // With the documents at hand, quotes are held to them at start and on every reload, as `factbot validate` does.
+  const sourcesDir = existsSync(defaultSourcesDir(env)) ? defaultSourcesDir(env) : undefined;
+  if (sourcesDir) {
+    const quotes = verifyQuotes(initial.base, sourcesDir);
+    if (quotes.failures.length) throw new StartError(`${quotes.failures.length} quote(s) not found in their documents (${sourcesDir}); run \`factbot validate\`. First: ${formatFailure(quotes.failures[0]!)}`);
+  }
+  const live = new LiveKnowledge(factsDir, initial, log, (result) => metrics.reloads.inc({ result }), sourcesDir ? { sourcesDir } : {});
   live.watch();
   const knowledge = live.current;
   const ops = { metrics, limiter: new RateLimiter(DEFAULT_RATE_LIMIT) };

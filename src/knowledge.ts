@@ -57,6 +57,8 @@ interface Snapshot {
 export interface LoadOptions {
   /** Where validated, indexed fact bases are kept between runs; false to neither read nor write one. */
   cacheDir?: string | false;
+  /** The fact files already read (name → text), when the caller has read them (a reload that waited for them to settle). */
+  files?: Map<string, string>;
 }
 
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -70,7 +72,7 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
  * that instead, and never sees a stale one.
  */
 export async function loadKnowledge(factsDir: string, options: LoadOptions = {}): Promise<Knowledge> {
-  const files = readFactFiles(factsDir);
+  const files = options.files ?? readFactFiles(factsDir);
   const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
   const hash = createHash('sha256').update(`${SNAPSHOT_FORMAT}\n`);
   // The code that shapes the index is part of the key too: a new tokenizer must not read an old index.

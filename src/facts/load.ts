@@ -63,7 +63,9 @@ export function loadFactBase(dir: string, files?: Map<string, string>): LoadResu
     const file: ParsedFile = { name, doc, lines };
     if (doc.errors.length) {
       for (const e of doc.errors) {
-        issues.push({ file: name, line: e.linePos?.[0]?.line ?? 1, field: '(yaml)', problem: e.message.split('\n')[0] ?? e.message });
+        // Without prettyErrors the parser gives offsets, not lines: the line counter turns them into lines.
+        const line = e.linePos?.[0]?.line ?? (e.pos?.[0] !== undefined ? lines.linePos(e.pos[0]).line : 1);
+        issues.push({ file: name, line, field: '(yaml)', problem: e.message.split('\n')[0] ?? e.message });
       }
       continue;
     }
