@@ -104,7 +104,7 @@ export async function start(load: () => Promise<Knowledge>, env: NodeJS.ProcessE
     // Written before it is relied on: a folder the bot cannot write stops start-up, not a post later.
     try {
       daily = new DailyPoster({ channels: schedule.channels, posters, knowledge, empty: schedule.empty, store: new FileStateStore(schedule.statePath), log });
-      daily.ensureWritable();
+      await daily.ensureWritable();
     } catch (err) {
       throw new ConfigError(`ONTHISDAY_STATE (${schedule.statePath}): ${err instanceof Error ? err.message : String(err)}`);
     }

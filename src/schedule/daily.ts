@@ -14,6 +14,10 @@ import type { Logger } from '../log.js';
 import type { ChannelSchedule, EmptyDay } from './config.js';
 import { type LocalDate, onThisDayPost } from './post.js';
 import type { StateStore } from './state.js';
+import { type ClaimStore, LocalClaims } from './claims.js';
+
+/** How long a replica's claim on a post is honoured before another takes it over. */
+export const DEFAULT_CLAIM_TIMEOUT_MS = 10 * 60_000;
 
 /** Which daily post a message is: its channel and local day. Platforms carry it on the message. */
 export interface PostTag {
@@ -34,7 +38,11 @@ export interface DailyOptions {
   posters: Partial<Record<ChannelSchedule['platform'], Poster>>;
   knowledge: () => Knowledge;
   empty: EmptyDay;
-  store: StateStore;
+  /** The state file of one process (wrapped in LocalClaims), or `claims` shared by replicas. */
+  store?: StateStore;
+  claims?: ClaimStore;
+  /** How long another replica's claim is left alone before it is taken over (its holder may have died). */
+  claimTimeoutMs?: number;
   log: Logger;
   /** First retry after this many ms, doubling up to `maxRetryMs`. */
   retryMs?: number;
@@ -62,15 +70,21 @@ export class DailyPoster {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly running = new Set<Promise<void>>();
   private stopped = false;
-  private readonly state;
-  /** The state was lost (a corrupt file): any channel may have had today's post already. */
-  private readonly unsure: boolean;
+  private readonly claims: ClaimStore;
 
   constructor(private readonly options: DailyOptions) {
-    const loaded = options.store.load();
-    this.state = loaded.state;
-    this.unsure = loaded.problem !== undefined;
-    if (loaded.problem) options.log.error({ kind: 'onthisday' }, loaded.problem);
+    if (!options.claims && !options.store) throw new Error('DailyPoster needs a state store or shared claims');
+    this.claims = options.claims ?? new LocalClaims(options.store!);
+    if (this.claims.problem) options.log.error({ kind: 'onthisday' }, this.claims.problem);
+  }
+
+  /** Throws when the state cannot be written: start-up checks this before relying on it. */
+  async ensureWritable(): Promise<void> {
+    try {
+      await this.claims.ensureWritable();
+    } catch (err) {
+      throw new Error(`the daily-post state is not writable: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 
   start(): void {
@@ -79,15 +93,6 @@ export class DailyPoster {
       this.jobs.push(new Cron(`${Number(mm)} ${Number(hh)} * * *`, { timezone: channel.timezone }, () => void this.runDue()));
     }
     void this.runDue();
-  }
-
-  /** Throws when the state cannot be written: start-up checks this before relying on it. */
-  ensureWritable(): void {
-    try {
-      this.options.store.save(this.state);
-    } catch (err) {
-      throw new Error(`the daily-post state is not writable: ${err instanceof Error ? err.message : String(err)}`);
-    }
   }
 
   /** No new post starts; a post in flight finishes and is recorded (see idle()). */
@@ -115,18 +120,25 @@ export class DailyPoster {
     return p;
   }
 
-  /** Today's local day when the post time has come and today's post is not recorded as sent. */
+  /** Today's local day when the post time has come and this process has not settled today's post. */
   private isDue(channel: ChannelSchedule, now: Date): string | undefined {
     const local = localTime(now, channel.timezone);
     if (local.minutes < minutesOf(channel.time)) return undefined;
-    const record = this.state.records[channelKey(channel)];
-    return record?.day === local.iso && record.state === 'posted' ? undefined : local.iso;
+    return this.done.get(channelKey(channel)) === local.iso ? undefined : local.iso;
   }
 
-  private record(key: string, day: string, state: 'claimed' | 'posted', messageId?: string): void {
-    this.state.records[key] = { day, state, at: new Date().toISOString(), ...(messageId ? { messageId } : {}) };
-    this.options.store.save(this.state);
+  /** Runs the channel again after a delay; the run asks again whether the post is due (past midnight it is not). */
+  private later(channel: ChannelSchedule, delayMs: number, attempt: number): void {
+    if (this.stopped) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      void this.track(this.runChannel(channel, new Date(), attempt));
+    }, delayMs);
+    this.timers.add(timer);
   }
+
+  /** Channel-days this process knows are settled (posted, by it or another), so it does not ask again. */
+  private readonly done = new Map<string, string>();
 
   private async runChannel(channel: ChannelSchedule, now: Date, attempt: number): Promise<void> {
     const key = channelKey(channel);
@@ -142,33 +154,45 @@ export class DailyPoster {
     const answer = onThisDayPost(this.options.knowledge(), local, this.options.empty);
     const tag = { key, day };
     try {
+      const claim = await this.claims.claim(key, day);
+      if (claim === 'posted') {
+        this.done.set(key, day);
+        this.busy.delete(key);
+        return;
+      }
+      if (claim === 'held') {
+        // Another replica is posting: look again once its claim would have expired.
+        log.info({ kind: 'onthisday', channel: key, day }, 'another replica holds the post; will look again');
+        this.later(channel, this.options.claimTimeoutMs ?? DEFAULT_CLAIM_TIMEOUT_MS, 0);
+        return;
+      }
       if (!answer) {
-        this.record(key, day, 'posted');
+        await this.claims.posted(key, day);
+        this.done.set(key, day);
         log.info({ kind: 'onthisday', channel: key, day }, 'nothing on this day; skipped');
         this.busy.delete(key);
         return;
       }
       const poster = this.options.posters[channel.platform];
       if (!poster) throw new Error(`no ${channel.platform} connection to post with`);
-      // A claim from before (a stop, a crash, a post reported failed), or no state to go by: was it sent after all?
-      const before = this.state.records[key];
-      if ((before?.day === day && before.state === 'claimed') || (this.unsure && before?.day !== day)) {
+      // An earlier claim never marked posted: was it sent after all?
+      if (claim === 'unsure') {
         const found = await poster.find(channel.id, tag, answer);
         if (found) {
-          this.record(key, day, 'posted', found);
+          await this.claims.posted(key, day, found);
+          this.done.set(key, day);
           log.info({ kind: 'onthisday', channel: key, day, messageId: found }, 'already posted (found in the channel); not posting again');
           this.busy.delete(key);
           return;
         }
       }
-      // Claimed before the call: if the claim cannot be written, nothing is posted (it could not be settled later).
-      this.record(key, day, 'claimed');
       const messageId = await poster.post(channel.id, answer, tag);
+      this.done.set(key, day);
       log.info({ kind: 'onthisday', channel: key, day, facts: answer.facts.length, messageId }, 'posted');
       try {
-        this.record(key, day, 'posted', messageId);
+        await this.claims.posted(key, day, messageId);
       } catch (err) {
-        // Posted, but not recorded: the claim on disk is settled from the channel after a restart.
+        // Posted, but not recorded: the claim left is settled from the channel by whoever looks next.
         log.warn({ kind: 'onthisday', channel: key, day, err }, 'posted, but the record could not be written');
       }
       this.busy.delete(key);
@@ -176,11 +200,7 @@ export class DailyPoster {
       const delay = Math.min((this.options.retryMs ?? 60_000) * 2 ** attempt, this.options.maxRetryMs ?? 30 * 60_000);
       log.warn({ kind: 'onthisday', channel: key, day, attempt: attempt + 1, retryInMs: delay, err }, 'post failed; will retry');
       // The retry asks again whether the post is due: past midnight it is not, and the day is not backfilled.
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        void this.track(this.runChannel(channel, new Date(), attempt + 1));
-      }, delay);
-      this.timers.add(timer);
+      this.later(channel, delay, attempt + 1);
     }
   }
 }

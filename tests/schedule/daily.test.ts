@@ -259,7 +259,7 @@ describe('claimed, then posted: no channel-day twice across stops, crashes and a
     store.failWrites = true;
     const { posted, make } = harness([berlin], { store });
     const poster = make();
-    expect(() => poster.ensureWritable()).toThrow(/not writable/);
+    await expect(poster.ensureWritable()).rejects.toThrow(/not writable/);
     poster.start();
     await vi.advanceTimersByTimeAsync(3600_000);
     poster.stop();
