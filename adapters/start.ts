@@ -14,16 +14,17 @@ import { defaultFactsDir, defaultSourcesDir } from '../src/paths.js';
 import { LiveKnowledge } from '../src/reload.js';
 import { type ScheduleConfig, ScheduleConfigError, scheduleFromEnv } from '../src/schedule/config.js';
 import { DailyPoster, type Poster } from '../src/schedule/daily.js';
-import { FileStateStore } from '../src/schedule/state.js';
 import { chat } from './cli/chat.js';
 import { createDiscordClient } from './discord/client.js';
 import { discordConfigFromEnv } from './discord/config.js';
 import { discordPoster } from './discord/post.js';
 import { opsRoutes, opsServer } from './ops/http.js';
 import { Metrics } from './ops/metrics.js';
-import { DEFAULT_RATE_LIMIT, RateLimiter } from './shared/ratelimit.js';
 import { createSlackApp } from './slack/app.js';
 import { InFlight } from './shared/inflight.js';
+import { localState } from './state/local.js';
+import { RedisState } from './state/redis.js';
+import type { SharedState } from './state/shared.js';
 import { ConfigError, slackConfigFromEnv } from './slack/config.js';
 import { slackPoster } from './slack/post.js';
 
@@ -84,13 +85,21 @@ export async function start(load: () => Promise<Knowledge>, env: NodeJS.ProcessE
   const live = new LiveKnowledge(factsDir, initial, log, (result) => metrics.reloads.inc({ result }), sourcesDir ? { sourcesDir } : {});
   live.watch();
   const knowledge = live.current;
-  const ops = { metrics, limiter: new RateLimiter(DEFAULT_RATE_LIMIT) };
+  // Shared state: Redis when REDIS_URL is set (several replicas), else this process's memory and state file.
+  const redisUrl = env.REDIS_URL?.trim() || undefined;
+  const state: SharedState = redisUrl ? new RedisState({ url: redisUrl, log }) : localState(schedule?.statePath);
+  if (state instanceof RedisState) {
+    // Not required to answer: a Redis down at start is logged, and the bot answers on.
+    await state.connect().catch((err: unknown) => log.warn({ kind: 'redis', err }, 'Redis unreachable at start; answering on, shared promises wait for it'));
+  }
+  const ops = { metrics, limiter: state.limiter };
   const waiting = new Set<string>([...(slack ? ['slack'] : []), ...(discord ? ['discord'] : [])]);
   const metricsToken = env.METRICS_TOKEN?.trim() || undefined;
   const ready = () => [...waiting];
   // Slack's port is public: /metrics there only with the token. The bot's own server is not Slack's.
-  const slackRoutes = opsRoutes(metrics, ready, { ...(metricsToken ? { token: metricsToken } : {}), open: false });
-  const routes = opsRoutes(metrics, ready, { ...(metricsToken ? { token: metricsToken } : {}), open: true });
+  const readiness = { waiting: ready, degraded: () => state.problem() };
+  const slackRoutes = opsRoutes(metrics, readiness, { ...(metricsToken ? { token: metricsToken } : {}), open: false });
+  const routes = opsRoutes(metrics, readiness, { ...(metricsToken ? { token: metricsToken } : {}), open: true });
   const posters: Partial<Record<'slack' | 'discord', Poster>> = {};
   const inflight = new InFlight();
   // A stop in three steps: stop taking new work, let what was taken finish, then close.
@@ -103,7 +112,7 @@ export async function start(load: () => Promise<Knowledge>, env: NodeJS.ProcessE
   if (schedule) {
     // Written before it is relied on: a folder the bot cannot write stops start-up, not a post later.
     try {
-      daily = new DailyPoster({ channels: schedule.channels, posters, knowledge, empty: schedule.empty, store: new FileStateStore(schedule.statePath), log });
+      daily = new DailyPoster({ channels: schedule.channels, posters, knowledge, empty: schedule.empty, claims: state.claims, log });
       await daily.ensureWritable();
     } catch (err) {
       throw new ConfigError(`ONTHISDAY_STATE (${schedule.statePath}): ${err instanceof Error ? err.message : String(err)}`);
@@ -111,7 +120,7 @@ export async function start(load: () => Promise<Knowledge>, env: NodeJS.ProcessE
   }
 
   if (slack) {
-    const app = createSlackApp({ config: slack, knowledge, log, ops, routes: slackRoutes, inflight });
+    const app = createSlackApp({ config: slack, knowledge, log, ops, routes: slackRoutes, inflight, firstSeen: (key, ttl) => state.first(key, ttl) });
     posters.slack = counted('slack', slackPoster(app), metrics);
     // The token first: a refused or unreachable Slack stops start-up with one line, before "started".
     await must(`Slack (SLACK_BOT_TOKEN at ${slack.apiUrl ?? 'slack.com'})`, () => app.client.auth.test());
@@ -193,6 +202,7 @@ export async function start(load: () => Promise<Knowledge>, env: NodeJS.ProcessE
       await Promise.all([inflight.drain(), daily?.idle()]);
       for (const server of servers) server.closeAllConnections();
       for (const c of closing) await c().catch((err: unknown) => log.warn({ err }, 'error while stopping'));
+      await state.close();
       log.info('stopped');
       process.exit(0);
     })();

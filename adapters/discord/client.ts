@@ -54,8 +54,8 @@ export function createDiscordClient(options: DiscordBotOptions): Client {
   });
 
   const recent = new RecentQuestions();
-  const answer = (request: Request, kind: string, i: Interaction, share: boolean, day = today(), page = 0, token?: string): DiscordMessage => {
-    const result = answerSafely(knowledge, request, { platform: 'discord', kind, user: i.user.id, channel: i.channelId ?? undefined }, log, day, options.ops);
+  const answer = async (request: Request, kind: string, i: Interaction, share: boolean, day = today(), page = 0, token?: string): Promise<DiscordMessage> => {
+    const result = await answerSafely(knowledge, request, { platform: 'discord', kind, user: i.user.id, channel: i.channelId ?? undefined }, log, day, options.ops);
     if (!result.ok) return 'limited' in result ? { content: result.limited, embeds: [], components: [] } : failureToDiscord(SOMETHING_WENT_WRONG, result.reference);
     // Only an answer with more pages needs its question remembered.
     const moreToken = token ?? (result.answer.facts.length > ANSWER_LIMITS.factsPerPage ? recent.remember({ request, today: day }) : undefined);
@@ -68,10 +68,10 @@ export function createDiscordClient(options: DiscordBotOptions): Client {
     // Claims can take longest: defer first, then fill the answer in.
     if (SLOW.has(sub)) {
       await i.deferReply({ flags: MessageFlags.Ephemeral });
-      await i.editReply({ ...answer(text, sub, i, true), allowedMentions: NO_PINGS });
+      await i.editReply({ ...(await answer(text, sub, i, true)), allowedMentions: NO_PINGS });
       return;
     }
-    await i.reply({ ...answer(text, sub, i, true), flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+    await i.reply({ ...(await answer(text, sub, i, true)), flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
   }
 
   async function onAutocomplete(i: AutocompleteInteraction) {
@@ -94,7 +94,7 @@ export function createDiscordClient(options: DiscordBotOptions): Client {
       const [token = '', page = '0'] = i.customId.slice(MORE_FACTS_PREFIX.length).split(':');
       const asked = recent.recall(token);
       const message = asked
-        ? answer(asked.request, 'more', i, false, asked.today, Number(page) || 0, token)
+        ? await answer(asked.request, 'more', i, false, asked.today, Number(page) || 0, token)
         : { content: 'That answer is too old to page through; ask the question again.', embeds: [], components: [] };
       await i.reply({ ...message, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
       return;
@@ -110,7 +110,7 @@ export function createDiscordClient(options: DiscordBotOptions): Client {
     await i.deferReply();
     const target = i.targetMessage;
     const claim = target.content?.trim();
-    const message = claim ? answer({ command: 'check', args: claim }, 'fact_check', i, false) : { content: 'That message has no text to fact-check.', embeds: [], components: [] };
+    const message = claim ? await answer({ command: 'check', args: claim }, 'fact_check', i, false) : { content: 'That message has no text to fact-check.', embeds: [], components: [] };
     const refer = `Fact-check of ${target.url}`;
     await i.editReply({ ...message, content: cut([refer, message.content].filter(Boolean).join('\n'), DISCORD_LIMITS.content), allowedMentions: NO_PINGS });
   }

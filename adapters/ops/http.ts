@@ -31,7 +31,14 @@ function mayReadMetrics(req: IncomingMessage, access: MetricsAccess): 200 | 401 
   return access.open ? 200 : 404;
 }
 
-export function opsRoutes(metrics: Metrics, ready: () => string[], access: MetricsAccess = { open: true }): OpsRoute[] {
+/** What readiness knows: the platforms still waited for, and what is degraded but does not stop answers (Redis). */
+export interface Readiness {
+  waiting: () => string[];
+  degraded?: () => Promise<string | undefined>;
+}
+
+export function opsRoutes(metrics: Metrics, ready: (() => string[]) | Readiness, access: MetricsAccess = { open: true }): OpsRoute[] {
+  const readiness: Readiness = typeof ready === 'function' ? { waiting: ready } : ready;
   const json = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
@@ -42,8 +49,10 @@ export function opsRoutes(metrics: Metrics, ready: () => string[], access: Metri
       path: '/readyz',
       method: 'GET',
       handler: (_req, res) => {
-        const waiting = ready();
-        json(res, waiting.length ? 503 : 200, waiting.length ? { status: 'not ready', waiting } : { status: 'ready' });
+        const waiting = readiness.waiting();
+        if (waiting.length) return json(res, 503, { status: 'not ready', waiting });
+        // Degraded is still ready: answers need no shared state, only its promises do.
+        void (readiness.degraded?.() ?? Promise.resolve(undefined)).then((problem) => json(res, 200, problem ? { status: 'ready', degraded: problem } : { status: 'ready' }));
       },
     },
     {

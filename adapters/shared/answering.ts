@@ -9,7 +9,7 @@ import type { Answer } from '../../src/answer/model.js';
 import type { Knowledge } from '../../src/knowledge.js';
 import type { Logger } from '../../src/log.js';
 import type { Metrics } from '../ops/metrics.js';
-import { type RateLimiter, slowDown } from './ratelimit.js';
+import { type Limiter, slowDown } from './ratelimit.js';
 
 /** Where a question came from, for the log. */
 export interface Origin {
@@ -22,7 +22,7 @@ export interface Origin {
 /** Shared by every adapter of one running bot. */
 export interface Ops {
   metrics?: Metrics;
-  limiter?: RateLimiter;
+  limiter?: Limiter;
 }
 
 export type Answered = { ok: true; answer: Answer } | { ok: false; reference: string } | { ok: false; limited: string };
@@ -35,9 +35,9 @@ export function newReference(): string {
 }
 
 /** Answers through the core; a thrown error becomes a reference, never a stack trace for the user. */
-export function answerSafely(k: () => Knowledge, asked: Request, origin: Origin, log: Logger, today = todayOf(), ops: Ops = {}): Answered {
+export async function answerSafely(k: () => Knowledge, asked: Request, origin: Origin, log: Logger, today = todayOf(), ops: Ops = {}): Promise<Answered> {
   const request = newReference();
-  const wait = origin.user && ops.limiter ? ops.limiter.take(`${origin.platform}:${origin.user}`) : 0;
+  const wait = origin.user && ops.limiter ? await ops.limiter.take(`${origin.platform}:${origin.user}`) : 0;
   if (wait > 0) {
     ops.metrics?.rateLimited.inc({ platform: origin.platform });
     log.info({ ...origin, request, waitSeconds: wait }, 'rate limited');

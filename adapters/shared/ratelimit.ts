@@ -11,7 +11,13 @@ export interface RateLimitOptions {
   now?: () => number;
 }
 
-export class RateLimiter {
+/** A per-user limit, in one process (RateLimiter) or shared by replicas through Redis. */
+export interface Limiter {
+  /** Takes one question from the user's allowance: 0 when allowed, else the seconds until the next is. */
+  take(user: string): number | Promise<number>;
+}
+
+export class RateLimiter implements Limiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   private readonly now: () => number;
 

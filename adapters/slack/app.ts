@@ -6,6 +6,7 @@
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { RequestGuard } from './requests.js';
 import type { InFlight } from '../shared/inflight.js';
+import { MemorySeen } from '../state/shared.js';
 import { isoPoint } from '../../src/facts/dates.js';
 import { answerFact } from '../../src/answer/cite.js';
 import { parseToday, type Request, todayOf } from '../../src/ask.js';
@@ -35,7 +36,12 @@ export interface SlackBotOptions {
   routes?: OpsRoute[];
   /** Tracks every request from arrival to its answer, so a stop can wait for them. */
   inflight?: InFlight;
+  /** True the first time an event id is seen (in memory by default; Redis across replicas). */
+  firstSeen?: (key: string, ttlMs: number) => Promise<boolean>;
 }
+
+/** How long an event id is remembered: Slack retries within minutes, three times at most. */
+export const EVENT_ID_TTL_MS = 60 * 60_000;
 
 /** Bolt's logger interface over ours, so Bolt's own messages are structured and redacted too. */
 function boltLogger(log: Logger) {
@@ -73,6 +79,18 @@ export function createSlackApp(options: SlackBotOptions): App {
     logger,
   });
   const ops = options.ops ?? {};
+  // Slack redelivers an event it thinks was not acknowledged (X-Slack-Retry-Num), possibly to
+  // another replica: each event_id is answered once; Bolt has acknowledged it already.
+  const memory = new MemorySeen();
+  const firstSeen = options.firstSeen ?? (async (key: string, ttl: number) => memory.first(key, ttl));
+  app.use(async ({ body, next }) => {
+    const id = (body as { event_id?: unknown }).event_id;
+    if (typeof id === 'string' && !(await firstSeen(`slack:event:${id}`, EVENT_ID_TTL_MS))) {
+      log.info({ platform: 'slack', kind: 'event', eventId: id }, 'redelivered event: answered already');
+      return;
+    }
+    await next();
+  });
   // Every listener runs inside this: from the request to the answer sent, whatever the ack did.
   if (options.inflight) {
     const inflight = options.inflight;
@@ -84,8 +102,8 @@ export function createSlackApp(options: SlackBotOptions): App {
   const notAnswered = (result: Exclude<Answered, { ok: true }>): SlackMessage =>
     'limited' in result ? { text: result.limited, blocks: [] } : failureMessage(SOMETHING_WENT_WRONG, result.reference);
 
-  const answerMessage = (text: Request, kind: string, user: string | undefined, channel: string | undefined, share: boolean, day = today()): SlackMessage => {
-    const result = answerSafely(knowledge, text, { platform: 'slack', kind, user, channel }, log, day, ops);
+  const answerMessage = async (text: Request, kind: string, user: string | undefined, channel: string | undefined, share: boolean, day = today()): Promise<SlackMessage> => {
+    const result = await answerSafely(knowledge, text, { platform: 'slack', kind, user, channel }, log, day, ops);
     if (!result.ok) return notAnswered(result);
     // Buttons carry the question as text: a typed command reads the same as its words.
     const q = typeof text === 'string' ? text : `${text.command} ${text.args}`;
@@ -97,7 +115,7 @@ export function createSlackApp(options: SlackBotOptions): App {
     await ack();
     // Let waiting requests be acked before this one's answer takes the CPU: acks are what Slack times.
     await yieldToIo();
-    const message = answerMessage(slackToPlain(command.text), 'command', command.user_id, command.channel_id, true);
+    const message = await answerMessage(slackToPlain(command.text), 'command', command.user_id, command.channel_id, true);
     await respond({ response_type: 'ephemeral', ...message });
   });
 
@@ -119,7 +137,7 @@ export function createSlackApp(options: SlackBotOptions): App {
   app.action(ACTION_MORE_FACTS, async ({ ack, body, action, respond }) => {
     await ack();
     const { q, day, page } = buttonRequest(action);
-    const result = answerSafely(knowledge, q, { platform: 'slack', kind: 'more', user: body.user.id }, log, day, ops);
+    const result = await answerSafely(knowledge, q, { platform: 'slack', kind: 'more', user: body.user.id }, log, day, ops);
     const message = result.ok ? answerToSlack(result.answer, { page, more: { q, today: dayText(day) } }) : notAnswered(result);
     await respond({ response_type: 'ephemeral', replace_original: false, ...message });
   });
@@ -127,7 +145,7 @@ export function createSlackApp(options: SlackBotOptions): App {
   app.action(ACTION_SHARE, async ({ ack, body, action, respond }) => {
     await ack();
     const { q, day } = buttonRequest(action);
-    const result = answerSafely(knowledge, q, { platform: 'slack', kind: 'share', user: body.user.id }, log, day, ops);
+    const result = await answerSafely(knowledge, q, { platform: 'slack', kind: 'share', user: body.user.id }, log, day, ops);
     if (!result.ok) {
       await respond({ response_type: 'ephemeral', replace_original: false, ...notAnswered(result) });
       return;
@@ -154,7 +172,7 @@ export function createSlackApp(options: SlackBotOptions): App {
     const claim = slackToPlain(shortcut.message.text ?? '');
     const thread = shortcut.message.thread_ts ?? shortcut.message.ts;
     const message = claim
-      ? answerMessage({ command: 'check', args: claim }, 'fact_check', shortcut.user.id, shortcut.channel.id, false)
+      ? await answerMessage({ command: 'check', args: claim }, 'fact_check', shortcut.user.id, shortcut.channel.id, false)
       : { text: 'That message has no text to fact-check.', blocks: [] };
     try {
       await client.chat.postMessage({ channel: shortcut.channel.id, thread_ts: thread, unfurl_links: false, unfurl_media: false, ...message });
@@ -168,7 +186,7 @@ export function createSlackApp(options: SlackBotOptions): App {
 
   app.event('app_mention', async ({ event, client }) => {
     const text = slackToPlain(event.text ?? '');
-    const result = answerSafely(knowledge, text, { platform: 'slack', kind: 'mention', user: event.user, channel: event.channel }, log, today(), ops);
+    const result = await answerSafely(knowledge, text, { platform: 'slack', kind: 'mention', user: event.user, channel: event.channel }, log, today(), ops);
     if (!result.ok) {
       // A failure is told to the one who asked, not to the whole thread.
       if (event.user) await client.chat.postEphemeral({ channel: event.channel, user: event.user, ...notAnswered(result) });

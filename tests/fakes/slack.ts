@@ -207,12 +207,18 @@ export class FakeSlack {
     };
   }
 
-  eventBody(event: Record<string, unknown>): string {
-    return JSON.stringify({ token: 'legacy', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: `Ev${Date.now()}${Math.random()}`, event_time: Math.floor(Date.now() / 1000), authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }], event });
+  eventBody(event: Record<string, unknown>, eventId = `Ev${Date.now()}${Math.random()}`): string {
+    return JSON.stringify({ token: 'legacy', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: eventId, event_time: Math.floor(Date.now() / 1000), authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }], event });
   }
 
   async event(appUrl: string, event: Record<string, unknown>): Promise<Response> {
     return this.send(appUrl, this.eventBody(event), 'application/json');
+  }
+
+  /** The same event again, as Slack redelivers one it thinks was not acknowledged: same event_id, X-Slack-Retry-Num set. */
+  async redeliver(appUrl: string, event: Record<string, unknown>, eventId: string, retry: number): Promise<Response> {
+    const request = this.signed(this.eventBody(event, eventId), 'application/json');
+    return this.resend(appUrl, { ...request, headers: { ...request.headers, ...(retry ? { 'x-slack-retry-num': String(retry), 'x-slack-retry-reason': 'http_timeout' } : {}) } });
   }
 
   /** Socket Mode: sends an envelope to the connected app and resolves with its ack's payload. */

@@ -77,8 +77,8 @@ describe('answering with the limits in place', () => {
     const metrics = new Metrics();
     const ops = { metrics, limiter: new RateLimiter({ burst: 1, perMinute: 1 }) };
     const origin = { platform: 'slack' as const, kind: 'command', user: 'U1' };
-    const first = answerSafely(realKnowledge, 'member india', origin, createLogger({ destination: sink }), undefined, ops);
-    const second = answerSafely(realKnowledge, 'member india', origin, createLogger({ destination: sink }), undefined, ops);
+    const first = await answerSafely(realKnowledge, 'member india', origin, createLogger({ destination: sink }), undefined, ops);
+    const second = await answerSafely(realKnowledge, 'member india', origin, createLogger({ destination: sink }), undefined, ops);
     expect(first.ok).toBe(true);
     expect(second).toEqual({ ok: false, limited: expect.stringMatching(/^You're asking faster than I can keep up\. Try again in \d+ seconds?\.$/) });
     expect(JSON.parse(lines[0]!)).toMatchObject({ msg: 'answered', request: expect.stringMatching(/^[0-9a-f]{8}$/), intent: 'member' });
