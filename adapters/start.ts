@@ -25,6 +25,7 @@ import { InFlight } from './shared/inflight.js';
 import { localState } from './state/local.js';
 import { RedisState } from './state/redis.js';
 import type { SharedState } from './state/shared.js';
+import type { Lease } from './state/lease.js';
 import { ConfigError, slackConfigFromEnv } from './slack/config.js';
 import { slackPoster } from './slack/post.js';
 
@@ -34,6 +35,47 @@ export { ConfigError };
 const STOP_GRACE_MS = 10_000;
 /** How long start-up waits for a platform to answer before it says the platform cannot be reached. */
 const STARTUP_TIMEOUT_MS = Number(process.env.FACTBOT_STARTUP_TIMEOUT_MS ?? 20_000);
+
+/** How long the Discord gateway lease lasts without renewal: a dead holder's replacement logs in after this. */
+const GATEWAY_LEASE_MS = Number(process.env.FACTBOT_GATEWAY_LEASE_MS ?? 30_000);
+
+/**
+ * Holds the Discord gateway lease: logs in when it has it (now, or when the holder's lapses),
+ * renews it a few times per lease, and stands by (logging so) while another replica has it.
+ */
+async function holdGateway(lease: Lease, login: () => Promise<void>, log: ReturnType<typeof createLogger>) {
+  let timer: NodeJS.Timeout | undefined;
+  let held = false;
+  let stopped = false;
+  const tick = async () => {
+    if (stopped) return;
+    try {
+      if (held) {
+        if (!(await lease.renew())) log.error({ platform: 'discord' }, 'lost the Discord gateway lease; another replica may log in');
+      } else if (await lease.acquire()) {
+        held = true;
+        log.info({ platform: 'discord', replica: lease.holder }, 'holding the Discord gateway');
+        await login();
+      } else if (!timer) {
+        log.info({ platform: 'discord' }, 'another replica holds the Discord gateway; standing by');
+      }
+    } catch (err) {
+      if (err instanceof StartError) throw err;
+      log.warn({ platform: 'discord', err }, 'cannot reach Redis for the Discord gateway lease');
+    }
+    if (!stopped) timer = setTimeout(() => void tick().catch((err: unknown) => log.error({ err }, 'Discord gateway lease')), lease.ttlMs / 3);
+  };
+  await tick();
+  return {
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+    },
+    release: async () => {
+      if (held) await lease.release().catch(() => undefined);
+    },
+  };
+}
 
 /** Something start-up needs did not work: the message names it. The process exits non-zero. */
 export class StartError extends ConfigError {}
@@ -164,16 +206,29 @@ export async function start(load: () => Promise<Knowledge>, env: NodeJS.ProcessE
   if (discord) {
     const client = createDiscordClient({ config: discord, knowledge, log, ops, inflight });
     posters.discord = counted('discord', discordPoster(client), metrics);
-    await must(`Discord (DISCORD_TOKEN at ${discord.apiUrl ?? 'discord.com'})`, () => client.login(discord.token)).catch(async (err: unknown) => {
-      await client.destroy();
-      throw err;
-    });
+    const login = async () => {
+      await must(`Discord (DISCORD_TOKEN at ${discord.apiUrl ?? 'discord.com'})`, () => client.login(discord.token)).catch(async (err: unknown) => {
+        await client.destroy();
+        throw err;
+      });
+      log.info({ platform: 'discord', facts: knowledge().base.facts.length }, 'started');
+    };
+    if (state instanceof RedisState) {
+      // One gateway session across replicas: the lease holder logs in, the others stand by to take over.
+      const lease = state.lease('discord-gateway', GATEWAY_LEASE_MS);
+      const holding = await holdGateway(lease, login, log);
+      stopTaking.push(() => holding.stop());
+      closing.push(async () => {
+        await holding.release();
+      });
+    } else {
+      await login();
+    }
     // Interactions are answered over REST: the gateway closes once they are.
     closing.push(async () => {
       await client.destroy();
     });
     waiting.delete('discord');
-    log.info({ platform: 'discord', facts: knowledge().base.facts.length }, 'started');
   }
   if (daily && schedule) {
     const poster = daily;

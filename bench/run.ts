@@ -26,6 +26,7 @@ import { complete } from '../src/search/complete.js';
 import { FakeDiscord } from '../tests/fakes/discord.js';
 import { FakeSlack, signSlack } from '../tests/fakes/slack.js';
 import { generateFactBase } from './generate.js';
+import { HAVE_REDIS, RedisServer } from '../tests/redis.js';
 
 const CLI = join(PACKAGE_ROOT, 'dist', 'adapters', 'cli', 'main.js');
 /** This file compiled (dist-bench/bench/): the bench runs the same compiled code as production. */
@@ -125,43 +126,67 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * The Slack endpoint under load. The stand-in runs in a process of its own and the bot in
- * another, so the load generator, the stand-in and the bot do not share an event loop.
+ * The Slack endpoint under load. The stand-in runs in a process of its own and each bot replica in
+ * another, so the load generator, the stand-in and the bots do not share an event loop. Every
+ * request is signed afresh with its own body (the bot answers a signed request once: a replay is
+ * acknowledged and not answered, which would not measure the answer path).
  */
-async function slackLoad(seconds: number, rate: number) {
+async function slackLoad(seconds: number, rate: number, replicas = 1) {
   const standin = spawn(process.execPath, [join(HERE, 'slack-standin.js'), 'bench-secret'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const [first] = (await once(standin.stdout!, 'data')) as [Buffer];
   const standinUrl = first.toString().trim();
-  const port = await freePort();
-  const bot = spawn(process.execPath, [CLI, 'start'], {
-    env: { ...process.env, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 'bench-secret', PORT: String(port), SLACK_API_URL: `${standinUrl}/api/`, DISCORD_TOKEN: '', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const redis = replicas > 1 ? await new RedisServer().start() : undefined;
+  const ports = await Promise.all(Array.from({ length: replicas }, () => freePort()));
+  const bots = ports.map((port) =>
+    spawn(process.execPath, [CLI, 'start'], {
+      env: { ...process.env, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 'bench-secret', PORT: String(port), SLACK_API_URL: `${standinUrl}/api/`, DISCORD_TOKEN: '', LOG_LEVEL: 'warn', REDIS_URL: redis?.url ?? '' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }),
+  );
   await new Promise((r) => setTimeout(r, 2500));
   const slack = new FakeSlack('bench-secret');
   slack.url = standinUrl;
-  const body = new URLSearchParams(slack.commandBody('member india')).toString();
-  const ts = Math.floor(Date.now() / 1000);
-  const run = (connections: number) =>
+  let n = 0;
+  const one = (port: number, connections: number, share: number) =>
     autocannon({
       url: `http://127.0.0.1:${port}/slack/events`,
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signSlack('bench-secret', ts, body) },
-      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req) => {
+            const body = new URLSearchParams({ ...slack.commandBody('member india'), trigger_id: `bench-${process.pid}-${n++}`, user_id: `U${n % 50}` }).toString();
+            const ts = Math.floor(Date.now() / 1000);
+            return { ...req, body, headers: { ...req.headers, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signSlack('bench-secret', ts, body) } };
+          },
+        },
+      ],
       duration: seconds,
-      overallRate: rate,
+      overallRate: Math.max(1, Math.round(rate / share)),
       connections,
     });
+  // With several replicas the load is split evenly, as a load balancer would; the slowest replica's p99 is reported.
+  const run = async (connections: number) => {
+    const all = await Promise.all(ports.map((p) => one(p, Math.max(1, Math.round(connections / replicas)), replicas)));
+    return {
+      requests: { average: all.reduce((t, r) => t + r.requests.average, 0) },
+      latency: { p50: Math.max(...all.map((r) => r.latency.p50)), p99: Math.max(...all.map((r) => r.latency.p99)), max: Math.max(...all.map((r) => r.latency.max)) },
+      non2xx: all.reduce((t, r) => t + r.non2xx, 0),
+      errors: all.reduce((t, r) => t + r.errors, 0),
+    };
+  };
   await run(4); // warm-up
-  const out: Record<string, unknown> = { rateTarget: rate, seconds };
+  const out: Record<string, unknown> = { rateTarget: rate, seconds, replicas, redis: Boolean(redis) };
   for (const connections of [1, 4, 10]) {
     const r = await run(connections);
     out[`connections_${connections}`] = { requestsPerSec: Math.round(r.requests.average), ackP50ms: r.latency.p50, ackP99ms: r.latency.p99, ackMaxMs: r.latency.max, non2xx: r.non2xx, errors: r.errors };
   }
-  bot.kill('SIGTERM');
+  for (const bot of bots) bot.kill('SIGTERM');
   standin.kill('SIGTERM');
   const [last] = (await once(standin.stdout!, 'data')) as [Buffer];
   out.answersPostedToResponseUrl = (JSON.parse(last.toString()) as { responses: number }).responses;
+  await redis?.stop();
   return out;
 }
 
@@ -236,6 +261,7 @@ async function main() {
 
   // 3. Platforms.
   results.slackHttp = await slackLoad(quick ? 5 : 10, 200);
+  if (HAVE_REDIS) results.slackHttpTwoReplicas = await slackLoad(quick ? 5 : 10, 200, 2);
   results.discord = await discordPath(quick ? 50 : 200, realK);
 
   writeFileSync(join(PACKAGE_ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -258,6 +284,10 @@ function printTable(r: Record<string, any>) {
   for (const c of [1, 4, 10]) {
     const x = r.slackHttp[`connections_${c}`];
     console.log(`Slack /slack/events at ${r.slackHttp.rateTarget} req/s over ${c} connection(s): ${x.requestsPerSec} req/s, ack p50 ${x.ackP50ms} ms, p99 ${x.ackP99ms} ms, max ${x.ackMaxMs} ms, non-2xx ${x.non2xx}`);
+  }
+  for (const c of [1, 4, 10]) {
+    const x = r.slackHttpTwoReplicas?.[`connections_${c}`];
+    if (x) console.log(`Slack, two replicas and Redis, at ${r.slackHttpTwoReplicas.rateTarget} req/s over ${c} connection(s): ${x.requestsPerSec} req/s, ack p50 ${x.ackP50ms} ms, p99 ${x.ackP99ms} ms, max ${x.ackMaxMs} ms, non-2xx ${x.non2xx}`);
   }
   console.log(`Discord interaction → callback: p50 ${r.discord.p50} ms, p99 ${r.discord.p99} ms (n=${r.discord.n})`);
   console.log('\nwritten: bench/results.json');
