@@ -16,7 +16,8 @@ import { type ScheduleConfig, ScheduleConfigError, scheduleFromEnv } from '../sr
 import { DailyPoster, type Poster } from '../src/schedule/daily.js';
 import { chat } from './cli/chat.js';
 import { createDiscordClient } from './discord/client.js';
-import { discordConfigFromEnv } from './discord/config.js';
+import { type DiscordConfig, discordConfigFromEnv } from './discord/config.js';
+import { type Client, REST, Routes } from 'discord.js';
 import { discordPoster } from './discord/post.js';
 import { opsRoutes, opsServer } from './ops/http.js';
 import { Metrics } from './ops/metrics.js';
@@ -75,6 +76,13 @@ async function holdGateway(lease: Lease, login: () => Promise<void>, log: Return
       if (held) await lease.release().catch(() => undefined);
     },
   };
+}
+
+/** Discord's recommended number of shards for this bot (GET /gateway/bot). */
+async function recommendedShards(config: DiscordConfig): Promise<number> {
+  const rest = new REST(config.apiUrl ? { api: config.apiUrl } : {}).setToken(config.token);
+  const info = (await rest.get(Routes.gatewayBot())) as { shards?: number };
+  return Math.max(1, info.shards ?? 1);
 }
 
 /** Something start-up needs did not work: the message names it. The process exits non-zero. */
@@ -204,29 +212,37 @@ export async function start(load: () => Promise<Knowledge>, env: NodeJS.ProcessE
     log.info({ port }, 'health and metrics server listening');
   }
   if (discord) {
-    const client = createDiscordClient({ config: discord, knowledge, log, ops, inflight });
-    posters.discord = counted('discord', discordPoster(client), metrics);
-    const login = async () => {
+    const count = discord.shards === 'auto' ? await must(`Discord (DISCORD_TOKEN at ${discord.apiUrl ?? 'discord.com'})`, () => recommendedShards(discord)) : (discord.shards ?? 1);
+    const clientFor = (ids: number[] | 'auto') => createDiscordClient({ config: discord, knowledge, log, ops, inflight, ...(count > 1 || ids === 'auto' ? { shards: { ids, count } } : {}) });
+    const login = async (client: Client, shards: string) => {
       await must(`Discord (DISCORD_TOKEN at ${discord.apiUrl ?? 'discord.com'})`, () => client.login(discord.token)).catch(async (err: unknown) => {
         await client.destroy();
         throw err;
       });
-      log.info({ platform: 'discord', facts: knowledge().base.facts.length }, 'started');
+      log.info({ platform: 'discord', shards, facts: knowledge().base.facts.length }, 'started');
     };
+    const clients: Client[] = [];
     if (state instanceof RedisState) {
-      // One gateway session across replicas: the lease holder logs in, the others stand by to take over.
-      const lease = state.lease('discord-gateway', GATEWAY_LEASE_MS);
-      const holding = await holdGateway(lease, login, log);
-      stopTaking.push(() => holding.stop());
-      closing.push(async () => {
-        await holding.release();
-      });
+      // One session per shard across replicas: each shard's lease holder logs in with it, the others stand by.
+      for (let shard = 0; shard < count; shard++) {
+        const client = clientFor([shard]);
+        clients.push(client);
+        const holding = await holdGateway(state.lease(`discord-gateway-${shard}-of-${count}`, GATEWAY_LEASE_MS), () => login(client, `${shard}/${count}`), log);
+        stopTaking.push(() => holding.stop());
+        closing.push(async () => {
+          await holding.release();
+        });
+      }
     } else {
-      await login();
+      const client = clientFor(Array.from({ length: count }, (_, i) => i));
+      clients.push(client);
+      await login(client, `all ${count}`);
     }
+    // Daily posts go over REST, which needs no gateway session: any client's will do.
+    posters.discord = counted('discord', discordPoster(clients[0]!), metrics);
     // Interactions are answered over REST: the gateway closes once they are.
     closing.push(async () => {
-      await client.destroy();
+      for (const c of clients) await c.destroy();
     });
     waiting.delete('discord');
   }

@@ -38,6 +38,8 @@ export interface DiscordBotOptions {
   ops?: Ops;
   /** Tracks every interaction until it is answered, so a stop can wait for them. */
   inflight?: InFlight;
+  /** The gateway shards this client holds, of how many: all of them when not given. */
+  shards?: { ids: number[] | 'auto'; count?: number };
 }
 
 const NO_PINGS = { parse: [] as never[] };
@@ -51,7 +53,10 @@ export function createDiscordClient(options: DiscordBotOptions): Client {
     intents: [],
     allowedMentions: NO_PINGS,
     ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
+    ...(options.shards ? { shards: options.shards.ids, ...(options.shards.count ? { shardCount: options.shards.count } : {}) } : {}),
   });
+  // REST works before (and without) a gateway session: a standby replica can still send daily posts.
+  client.rest.setToken(config.token);
 
   const recent = new RecentQuestions();
   const answer = async (request: Request, kind: string, i: Interaction, share: boolean, day = today(), page = 0, token?: string): Promise<DiscordMessage> => {

@@ -9,6 +9,8 @@ export interface DiscordConfig {
   guildId?: string;
   /** Where the REST API is (and so the gateway URL it hands out): Discord, a proxy, or a stand-in in tests. */
   apiUrl?: string;
+  /** Gateway shards: a count, or "auto" for Discord's recommendation; one when unset. */
+  shards?: number | 'auto';
 }
 
 export function discordConfigFromEnv(env: NodeJS.ProcessEnv): DiscordConfig | undefined {
@@ -20,5 +22,8 @@ export function discordConfigFromEnv(env: NodeJS.ProcessEnv): DiscordConfig | un
   if (appId && !/^\d{5,25}$/.test(appId)) throw new ConfigError(`DISCORD_APP_ID must be the application's numeric id, not "${appId}"`);
   if (guildId && !/^\d{5,25}$/.test(guildId)) throw new ConfigError(`DISCORD_GUILD_ID must be a numeric server id, not "${guildId}"`);
   if (apiUrl && !/^https?:\/\//.test(apiUrl)) throw new ConfigError(`DISCORD_API_URL must be an http(s) URL, not "${apiUrl}"`);
-  return { token, ...(appId ? { appId } : {}), ...(guildId ? { guildId } : {}), ...(apiUrl ? { apiUrl: apiUrl.replace(/\/+$/, '') } : {}) };
+  const rawShards = env.DISCORD_SHARDS?.trim() || undefined;
+  if (rawShards && rawShards !== 'auto' && !/^[1-9]\d{0,4}$/.test(rawShards)) throw new ConfigError(`DISCORD_SHARDS must be a number of shards or "auto", not "${rawShards}"`);
+  const shards = rawShards === 'auto' ? ('auto' as const) : rawShards ? Number(rawShards) : undefined;
+  return { token, ...(shards !== undefined ? { shards } : {}), ...(appId ? { appId } : {}), ...(guildId ? { guildId } : {}), ...(apiUrl ? { apiUrl: apiUrl.replace(/\/+$/, '') } : {}) };
 }

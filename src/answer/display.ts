@@ -12,8 +12,17 @@ const DEBRIS: readonly { re: RegExp; to: string; reason: string }[] = [
   { re: / ([,.;:!?)])/g, to: '$1', reason: 'a space left before punctuation where a tag was' },
 ];
 
+/** Quotes come from a fixed fact base: each is cleaned once (bounded, for a base of any size). */
+const cleaned = new Map<string, string>();
+const MEMO_SIZE = 50_000;
+
 export function displayQuote(quote: string): string {
-  let out = quote;
+  let out = cleaned.get(quote);
+  if (out !== undefined) return out;
+  out = quote;
   for (const d of DEBRIS) out = out.replace(d.re, d.to);
-  return out.trim();
+  out = out.trim();
+  if (cleaned.size >= MEMO_SIZE) cleaned.clear();
+  cleaned.set(quote, out);
+  return out;
 }

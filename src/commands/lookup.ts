@@ -51,7 +51,7 @@ export function answerFacts(k: Knowledge, intent: Intent, title: string, facts: 
   const line = extra.summary === undefined ? answerLine(k.base, carried[0]) : undefined;
   const asked = new Set(terms(question ?? ''));
   // Each fact's quotes, the ones that say most of what was asked first.
-  const said = (quote: string) => terms(quote).filter((t) => asked.has(t)).length;
+  const said = (quote: string) => quoteTerms(quote).filter((t) => asked.has(t)).length;
   const shown = answerFactsOf(k.base, carried).map((f) => (asked.size ? { ...f, quotes: stableSort(f.quotes, (q) => -said(q.quote)) } : f));
   return {
     intent,
@@ -106,6 +106,18 @@ function speaksOf(k: Knowledge, fact: Fact, matched: string[], focus: Focus): bo
   if (!focus.aspect.length) return true;
   const own = new Set(terms([fact.statement, ...fact.tags, ...fact.about.map((id) => k.base.entityName(id))].join(' ')));
   return matched.some((t) => own.has(t));
+}
+
+/** A quote's search terms, once per quote (bounded): answers order the same quotes again and again. */
+const termsOfQuote = new Map<string, string[]>();
+function quoteTerms(quote: string): string[] {
+  let t = termsOfQuote.get(quote);
+  if (!t) {
+    t = [...new Set(terms(quote))];
+    if (termsOfQuote.size >= 50_000) termsOfQuote.clear();
+    termsOfQuote.set(quote, t);
+  }
+  return t;
 }
 
 /** Facts about every thing the question names, or, when none is about all of them, about the first. */

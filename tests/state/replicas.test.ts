@@ -98,4 +98,26 @@ describe.skipIf(!HAVE_REDIS)('replicas sharing one Redis', () => {
       await fake.stop();
     }
   }, 30_000);
+
+  it('with two shards, each shard has one session across two replicas, and the survivor takes both when one is killed', async () => {
+    const fake = await new FakeDiscord().start();
+    const env = { DISCORD_TOKEN: 'd-shards', DISCORD_API_URL: fake.apiUrl, REDIS_URL: redis.url, FACTBOT_GATEWAY_LEASE_MS: '1500', DISCORD_SHARDS: '2' };
+    const first = startBot({ ...env, PORT: String(await freePort()) });
+    const second = startBot({ ...env, PORT: String(await freePort()) });
+    const held = (log: string) => (log.match(/holding the Discord gateway/g) ?? []).length;
+    try {
+      await until(() => held(first.log()) + held(second.log()) === 2);
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(held(first.log()) + held(second.log())).toBe(2);
+      const [killed, survivor] = held(first.log()) ? [first, second] : [second, first];
+      const before = held(survivor.log());
+      killed.child.kill('SIGKILL');
+      await until(() => held(survivor.log()) === 2, 10_000);
+      expect(before).toBeLessThan(2);
+    } finally {
+      first.child.kill('SIGKILL');
+      second.child.kill('SIGKILL');
+      await fake.stop();
+    }
+  }, 30_000);
 });
