@@ -52,7 +52,7 @@ describe.skipIf(!HAVE_REDIS)('shared state in Redis', () => {
     expect(await alive.claims.claim('discord:42', '2026-12-02')).toBe('unsure');
   });
 
-  it('simulated days with two replicas: replicas killed between claim and post, Redis restarted mid-day: each channel-day posted once', async () => {
+  it('simulated days with two replicas: replicas killed between claim and post, posts refused and retried, Redis restarted mid-day: each channel-day posted once', async () => {
     const prefix = `days-${Date.now()}:`;
     const channels: ChannelSchedule[] = [
       { platform: 'slack', id: 'C1', time: '09:00', timezone: 'Europe/Berlin' },
@@ -60,11 +60,19 @@ describe.skipIf(!HAVE_REDIS)('shared state in Redis', () => {
     ];
     const delivered = new Map<string, number>();
     let kills = 0;
+    let refused = 0;
     /** The replica whose next post is cut short by a kill -9. */
     let dying = '';
+    /** The next post is refused by the platform (nothing sent): it is retried with backoff. */
+    let refuseNext = false;
     const deliver = (k: string) => delivered.set(k, (delivered.get(k) ?? 0) + 1);
     const poster = (platform: string, name: string): Poster => ({
       post: async (channel, _a, tag) => {
+        if (refuseNext) {
+          refuseNext = false;
+          refused++;
+          throw new Error('rate_limited');
+        }
         if (dying === name) {
           // kill -9 between claim and post: the platform may or may not have the message; nothing after runs.
           dying = '';
@@ -89,6 +97,7 @@ describe.skipIf(!HAVE_REDIS)('shared state in Redis', () => {
       const now = new Date(Date.UTC(2026, 2, 1 + d, 12, 0));
       const killDay = d % 3 === 1;
       if (killDay) dying = aName;
+      if (d % 4 === 3) refuseNext = true;
       if (d === 6) await server.restart(); // Redis restarted: claims and records survive (append-only file)
       const first = a.runDue(now); // a first, so it wins the claims on a kill day
       await sleep(20);
@@ -110,6 +119,7 @@ describe.skipIf(!HAVE_REDIS)('shared state in Redis', () => {
     expect(delivered.size).toBe(days * channels.length);
     expect(counts.every((n) => n === 1)).toBe(true);
     expect(kills).toBeGreaterThanOrEqual(2);
+    expect(refused).toBeGreaterThanOrEqual(2);
   }, 60_000);
 
   it('a shared limit: a user over it on one replica is over it on the other', async () => {
