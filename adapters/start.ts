@@ -37,6 +37,9 @@ const STOP_GRACE_MS = 10_000;
 /** How long start-up waits for a platform to answer before it says the platform cannot be reached. */
 const STARTUP_TIMEOUT_MS = Number(process.env.FACTBOT_STARTUP_TIMEOUT_MS ?? 20_000);
 
+/** How long a replica's claim on a daily post is honoured before another takes it over (it may have died mid-post). */
+const CLAIM_TIMEOUT_MS = Number(process.env.FACTBOT_CLAIM_TIMEOUT_MS ?? 10 * 60_000);
+
 /** How long the Discord gateway lease lasts without renewal: a dead holder's replacement logs in after this. */
 const GATEWAY_LEASE_MS = Number(process.env.FACTBOT_GATEWAY_LEASE_MS ?? 30_000);
 
@@ -137,7 +140,7 @@ export async function start(load: () => Promise<Knowledge>, env: NodeJS.ProcessE
   const knowledge = live.current;
   // Shared state: Redis when REDIS_URL is set (several replicas), else this process's memory and state file.
   const redisUrl = env.REDIS_URL?.trim() || undefined;
-  const state: SharedState = redisUrl ? new RedisState({ url: redisUrl, log }) : localState(schedule?.statePath);
+  const state: SharedState = redisUrl ? new RedisState({ url: redisUrl, log, claimTimeoutMs: CLAIM_TIMEOUT_MS }) : localState(schedule?.statePath);
   if (state instanceof RedisState) {
     // Not required to answer: a Redis down at start is logged, and the bot answers on.
     await state.connect().catch((err: unknown) => log.warn({ kind: 'redis', err }, 'Redis unreachable at start; answering on, shared promises wait for it'));
@@ -162,7 +165,7 @@ export async function start(load: () => Promise<Knowledge>, env: NodeJS.ProcessE
   if (schedule) {
     // Written before it is relied on: a folder the bot cannot write stops start-up, not a post later.
     try {
-      daily = new DailyPoster({ channels: schedule.channels, posters, knowledge, empty: schedule.empty, claims: state.claims, log });
+      daily = new DailyPoster({ channels: schedule.channels, posters, knowledge, empty: schedule.empty, claims: state.claims, log, claimTimeoutMs: CLAIM_TIMEOUT_MS });
       await daily.ensureWritable();
     } catch (err) {
       throw new ConfigError(`ONTHISDAY_STATE (${schedule.statePath}): ${err instanceof Error ? err.message : String(err)}`);

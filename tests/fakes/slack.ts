@@ -65,6 +65,8 @@ export class FakeSlack {
   url = '';
   /** Messages posted with chat.postMessage, by channel, newest last: what conversations.history returns. */
   readonly history = new Map<string, Record<string, unknown>[]>();
+  /** Web API methods that answer only after this many ms. */
+  readonly apiDelayMs = new Map<string, number>();
   /** How long Slack takes to take a post to response_url: a slow Slack keeps answers in flight. */
   responseDelayMs = 0;
 
@@ -83,6 +85,14 @@ export class FakeSlack {
         const args = decodeArgs(body, req.headers['content-type']);
         this.calls.push({ method, token: req.headers.authorization?.replace(/^Bearer /, ''), args });
         res.setHeader('content-type', 'application/json');
+        // A slow Slack: the call is taken (recorded, and its message in the channel) before it answers.
+        const delay = this.apiDelayMs.get(method);
+        if (delay) {
+          const result = this.apiResult(method, args);
+          await new Promise((r) => setTimeout(r, delay));
+          res.end(JSON.stringify(result));
+          return;
+        }
         const failure = this.failures.get(method);
         if (failure) {
           res.end(JSON.stringify({ ok: false, error: failure }));
