@@ -20,6 +20,7 @@ import { type DiscordConfig, discordConfigFromEnv } from './discord/config.js';
 import { type Client, REST, Routes } from 'discord.js';
 import { discordPoster } from './discord/post.js';
 import { opsRoutes, opsServer } from './ops/http.js';
+import { pageRoutes } from './ops/pages.js';
 import { Metrics } from './ops/metrics.js';
 import { createSlackApp } from './slack/app.js';
 import { InFlight } from './shared/inflight.js';
@@ -151,8 +152,10 @@ export async function start(load: () => Promise<Knowledge>, env: NodeJS.ProcessE
   const ready = () => [...waiting];
   // Slack's port is public: /metrics there only with the token. The bot's own server is not Slack's.
   const readiness = { waiting: ready, degraded: () => state.problem() };
-  const slackRoutes = opsRoutes(metrics, readiness, { ...(metricsToken ? { token: metricsToken } : {}), open: false });
-  const routes = opsRoutes(metrics, readiness, { ...(metricsToken ? { token: metricsToken } : {}), open: true });
+  // The fact pages, on whichever server the bot has: citations anyone can open.
+  const pages = pageRoutes(knowledge, { ...(sourcesDir ? { sourcesDir } : {}), ...(env.PUBLIC_URL?.trim() ? { publicUrl: env.PUBLIC_URL.trim().replace(/\/+$/, '') } : {}) });
+  const slackRoutes = [...opsRoutes(metrics, readiness, { ...(metricsToken ? { token: metricsToken } : {}), open: false }), ...pages];
+  const routes = [...opsRoutes(metrics, readiness, { ...(metricsToken ? { token: metricsToken } : {}), open: true }), ...pages];
   const posters: Partial<Record<'slack' | 'discord', Poster>> = {};
   const inflight = new InFlight();
   // A stop in three steps: stop taking new work, let what was taken finish, then close.

@@ -16,6 +16,7 @@ const USAGE = `usage:
   factbot chat                         an interactive chat in the terminal
   factbot validate [--sources DIR]     check the fact base and every quote against its document
   factbot start                        Slack/Discord when their tokens are set, else the terminal chat
+  factbot serve                        the fact pages alone, at http://localhost:PORT (default 3000): no Slack or Discord needed
   factbot onthisday [--date D]         the daily post for a date (default today)
   factbot onthisday --calendar         how many days of the year have at least one event
   factbot index                        parse, validate and index the fact base ahead of the first question
@@ -112,6 +113,13 @@ async function main(argv: string[]): Promise<number> {
         fail(`cannot start: ${err instanceof Error ? err.message : String(err)}`);
         process.exit(1);
       }
+      return 0;
+    }
+    case 'serve': {
+      const { serve } = await import('../serve.js');
+      const k = await knowledgeFrom(factsDir);
+      const port = await serve(k, process.env);
+      console.log(`fact pages at http://localhost:${port}/ (Ctrl-C to stop)`);
       return 0;
     }
     case 'discord-register': {

@@ -74,14 +74,36 @@ export function opsRoutes(metrics: Metrics, ready: (() => string[]) | Readiness,
   ];
 }
 
-/** A server for the ops routes alone, for Socket Mode and Discord-only bots. */
+/** Matches a path against a route's ("/facts/:id"): the params, or undefined. */
+function matchPath(pattern: string, path: string): Record<string, string> | undefined {
+  const want = pattern.split('/');
+  const got = path.split('/');
+  if (want.length !== got.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    if (want[i]!.startsWith(':')) {
+      try {
+        params[want[i]!.slice(1)] = decodeURIComponent(got[i]!);
+      } catch {
+        return undefined;
+      }
+    } else if (want[i] !== got[i]) return undefined;
+  }
+  return params;
+}
+
+/** A server for the ops routes (and pages) alone, for Socket Mode, Discord-only bots and `factbot serve`. */
 export function opsServer(routes: OpsRoute[]): Server {
   return createServer((req, res) => {
-    const route = routes.find((r) => r.path === (req.url ?? '').split('?')[0] && r.method === req.method);
-    if (route) route.handler(req, res);
-    else {
-      res.writeHead(404);
-      res.end();
+    const path = (req.url ?? '').split('?')[0]!;
+    for (const r of routes) {
+      if (r.method !== req.method) continue;
+      const params = matchPath(r.path, path);
+      if (!params) continue;
+      Object.assign(req, { params });
+      return r.handler(req, res);
     }
+    res.writeHead(404);
+    res.end();
   });
 }

@@ -39,6 +39,19 @@ export class SourceText {
     return this.plain.includes(q) || this.joined.includes(q) || this.joined.includes(spaces(unhyphenate(quote)));
   }
 
+  /** The quote in its context: the text around it, found as contains() finds it (whitespace as one space). */
+  passage(quote: string, around = 400): { before: string; match: string; after: string } | undefined {
+    for (const [text, q] of [[this.plain, spaces(quote)], [this.joined, spaces(quote)], [this.joined, spaces(unhyphenate(quote))]] as const) {
+      const at = text.indexOf(q);
+      if (at < 0) continue;
+      const start = Math.max(0, text.lastIndexOf(' ', Math.max(0, at - around)));
+      const endSpace = text.indexOf(' ', Math.min(text.length, at + q.length + around));
+      const end = endSpace < 0 ? text.length : endSpace;
+      return { before: `${start > 0 ? '…' : ''}${text.slice(start, at).trimStart()}`, match: q, after: `${text.slice(at + q.length, end)}${end < text.length ? '…' : ''}` };
+    }
+    return undefined;
+  }
+
   /** The longest start of the quote that the document has, to show where a quote goes wrong. */
   matchingPrefix(quote: string): string {
     const q = spaces(quote);
