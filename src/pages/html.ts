@@ -14,6 +14,7 @@ export function jsonForScript(value: unknown): string {
 
 const STYLE = `
 body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:46rem;padding:1rem;color:#1d1d1f}
+h1{font-size:1.35rem;line-height:1.3}h2{font-size:1.1rem}
 a{color:#1d3557}header a{text-decoration:none;font-weight:600}
 blockquote{margin:.5rem 0;padding:.25rem .75rem;border-left:4px solid #1d3557;background:#f5f7fa}
 .cite{color:#555;font-size:.9rem}.context{font-size:.95rem;color:#333;background:#fafafa;padding:.5rem;border:1px solid #e5e5e5}
