@@ -153,7 +153,8 @@ export async function start(load: () => Promise<Knowledge>, env: NodeJS.ProcessE
   // Slack's port is public: /metrics there only with the token. The bot's own server is not Slack's.
   const readiness = { waiting: ready, degraded: () => state.problem() };
   // The fact pages, on whichever server the bot has: citations anyone can open.
-  const pages = pageRoutes(knowledge, { ...(sourcesDir ? { sourcesDir } : {}), ...(env.PUBLIC_URL?.trim() ? { publicUrl: env.PUBLIC_URL.trim().replace(/\/+$/, '') } : {}) });
+  const publicUrl = env.PUBLIC_URL?.trim().replace(/\/+$/, '') || undefined;
+  const pages = pageRoutes(knowledge, { ...(sourcesDir ? { sourcesDir } : {}), ...(publicUrl ? { publicUrl } : {}) });
   const slackRoutes = [...opsRoutes(metrics, readiness, { ...(metricsToken ? { token: metricsToken } : {}), open: false }), ...pages];
   const routes = [...opsRoutes(metrics, readiness, { ...(metricsToken ? { token: metricsToken } : {}), open: true }), ...pages];
   const posters: Partial<Record<'slack' | 'discord', Poster>> = {};
@@ -176,7 +177,7 @@ export async function start(load: () => Promise<Knowledge>, env: NodeJS.ProcessE
   }
 
   if (slack) {
-    const app = createSlackApp({ config: slack, knowledge, log, ops, routes: slackRoutes, inflight, firstSeen: (key, ttl) => state.first(key, ttl) });
+    const app = createSlackApp({ config: slack, knowledge, log, ops, routes: slackRoutes, inflight, firstSeen: (key, ttl) => state.first(key, ttl), ...(publicUrl ? { publicUrl } : {}) });
     posters.slack = counted('slack', slackPoster(app), metrics);
     // The token first: a refused or unreachable Slack stops start-up with one line, before "started".
     await must(`Slack (SLACK_BOT_TOKEN at ${slack.apiUrl ?? 'slack.com'})`, () => app.client.auth.test());
@@ -219,7 +220,7 @@ export async function start(load: () => Promise<Knowledge>, env: NodeJS.ProcessE
   }
   if (discord) {
     const count = discord.shards === 'auto' ? await must(`Discord (DISCORD_TOKEN at ${discord.apiUrl ?? 'discord.com'})`, () => recommendedShards(discord)) : (discord.shards ?? 1);
-    const clientFor = (ids: number[] | 'auto') => createDiscordClient({ config: discord, knowledge, log, ops, inflight, ...(count > 1 || ids === 'auto' ? { shards: { ids, count } } : {}) });
+    const clientFor = (ids: number[] | 'auto') => createDiscordClient({ config: discord, knowledge, log, ops, inflight, ...(publicUrl ? { publicUrl } : {}), ...(count > 1 || ids === 'auto' ? { shards: { ids, count } } : {}) });
     const login = async (client: Client, shards: string) => {
       await must(`Discord (DISCORD_TOKEN at ${discord.apiUrl ?? 'discord.com'})`, () => client.login(discord.token)).catch(async (err: unknown) => {
         await client.destroy();

@@ -7,7 +7,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -21,11 +21,14 @@ import { loadFactBase } from '../src/facts/load.js';
 import type { FactBase } from '../src/facts/model.js';
 import { Knowledge } from '../src/knowledge.js';
 import { silentLogger } from '../src/log.js';
-import { PACKAGE_ROOT } from '../src/paths.js';
+import { defaultSourcesDir, PACKAGE_ROOT } from '../src/paths.js';
 import { complete } from '../src/search/complete.js';
 import { FakeDiscord } from '../tests/fakes/discord.js';
 import { FakeSlack, signSlack } from '../tests/fakes/slack.js';
 import { generateFactBase } from './generate.js';
+import { opsServer } from '../adapters/ops/http.js';
+import { pageRoutes } from '../adapters/ops/pages.js';
+import type { AddressInfo } from 'node:net';
 import { HAVE_REDIS, RedisServer } from '../tests/redis.js';
 
 const CLI = join(PACKAGE_ROOT, 'dist', 'adapters', 'cli', 'main.js');
@@ -190,6 +193,36 @@ async function slackLoad(seconds: number, rate: number, replicas = 1) {
   return out;
 }
 
+/**
+ * The fact pages over HTTP on the real fact base: every fact's page, verdict pages and index
+ * searches, one request at a time, timed from request to the last byte.
+ */
+async function pagesLoad(k: Knowledge) {
+  const sourcesDir = existsSync(defaultSourcesDir()) ? defaultSourcesDir() : undefined;
+  const server = opsServer(pageRoutes(() => k, { ...(sourcesDir ? { sourcesDir } : {}) }));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const time = async (paths: string[]) => {
+    const t: number[] = [];
+    for (const path of paths) {
+      const start = performance.now();
+      const res = await fetch(`${base}${path}`);
+      await res.text();
+      t.push(performance.now() - start);
+    }
+    return stats(t);
+  };
+  const claims = ['India joined the SCO in 2015', 'RATS is based in Bishkek', 'the Charter was signed in 2002', 'Mongolia became an observer in 2004'];
+  const out = {
+    documents: Boolean(sourcesDir),
+    fact: await time(k.base.facts.map((f) => `/facts/${encodeURIComponent(f.id)}`)),
+    check: await time(Array.from({ length: 100 }, (_, i) => `/check?claim=${encodeURIComponent(claims[i % claims.length]!)}`)),
+    index: await time(Array.from({ length: 100 }, (_, i) => `/?q=${encodeURIComponent(['what is RATS?', 'when did india join', 'treaty charter', 'date 2008'][i % 4]!)}`)),
+  };
+  server.close();
+  return out;
+}
+
 async function discordPath(count: number, k: Knowledge) {
   const fake = await new FakeDiscord().start();
   const client = createDiscordClient({ config: { token: 'bench', apiUrl: fake.apiUrl }, knowledge: () => k, log: silentLogger() });
@@ -263,6 +296,7 @@ async function main() {
   results.slackHttp = await slackLoad(quick ? 5 : 10, 200);
   if (HAVE_REDIS) results.slackHttpTwoReplicas = await slackLoad(quick ? 5 : 10, 200, 2);
   results.discord = await discordPath(quick ? 50 : 200, realK);
+  results.pages = await pagesLoad(realK);
 
   writeFileSync(join(PACKAGE_ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   printTable(results);
@@ -289,6 +323,7 @@ function printTable(r: Record<string, any>) {
     const x = r.slackHttpTwoReplicas?.[`connections_${c}`];
     if (x) console.log(`Slack, two replicas and Redis, at ${r.slackHttpTwoReplicas.rateTarget} req/s over ${c} connection(s): ${x.requestsPerSec} req/s, ack p50 ${x.ackP50ms} ms, p99 ${x.ackP99ms} ms, max ${x.ackMaxMs} ms, non-2xx ${x.non2xx}`);
   }
+  if (r.pages) console.log(`Fact pages over HTTP (real base${r.pages.documents ? ', documents configured' : ''}): fact p50 ${r.pages.fact.p50} / p99 ${r.pages.fact.p99} ms (n=${r.pages.fact.n}); verdict p50 ${r.pages.check.p50} / p99 ${r.pages.check.p99} ms; index search p50 ${r.pages.index.p50} / p99 ${r.pages.index.p99} ms`);
   console.log(`Discord interaction → callback: p50 ${r.discord.p50} ms, p99 ${r.discord.p99} ms (n=${r.discord.n})`);
   console.log('\nwritten: bench/results.json');
 }

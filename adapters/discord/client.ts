@@ -38,6 +38,8 @@ export interface DiscordBotOptions {
   ops?: Ops;
   /** Tracks every interaction until it is answered, so a stop can wait for them. */
   inflight?: InFlight;
+  /** Where the fact pages are published (PUBLIC_URL): answers link to them. */
+  publicUrl?: string;
   /** The gateway shards this client holds, of how many: all of them when not given. */
   shards?: { ids: number[] | 'auto'; count?: number };
 }
@@ -64,7 +66,7 @@ export function createDiscordClient(options: DiscordBotOptions): Client {
     if (!result.ok) return 'limited' in result ? { content: result.limited, embeds: [], components: [] } : failureToDiscord(SOMETHING_WENT_WRONG, result.reference);
     // Only an answer with more pages needs its question remembered.
     const moreToken = token ?? (result.answer.facts.length > ANSWER_LIMITS.factsPerPage ? recent.remember({ request, today: day }) : undefined);
-    return answerToDiscord(result.answer, { share, page, ...(moreToken ? { moreToken } : {}) });
+    return answerToDiscord(result.answer, { share, page, ...(moreToken ? { moreToken } : {}), ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) });
   };
 
   async function onCommand(i: ChatInputCommandInteraction) {

@@ -10,6 +10,7 @@ import { moreText, pageOf, type ShownFact } from '../../src/answer/layout.js';
 import { VERDICT_LABEL } from '../../src/answer/text.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { cut } from '../shared/cut.js';
+import { checkUrl, factUrl } from '../../src/pages/pages.js';
 
 export const SHARE_BUTTON = 'share';
 export const MORE_SOURCES_PREFIX = 'more:';
@@ -35,7 +36,7 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/([\\*_~`|>#\[\]()-])/g, '\\$1');
 }
 
-function factField({ fact, number, quotes, hiddenQuotes }: ShownFact): APIEmbedField {
+function factField({ fact, number, quotes, hiddenQuotes }: ShownFact, publicUrl?: string): APIEmbedField {
   const date = fact.dateText && !fact.statement.includes(fact.dateText) ? ` (${fact.dateText})` : '';
   const name = cut(`${number}. ${fact.statement}${date}`, DISCORD_LIMITS.fieldName);
   const tail = [fact.differ ? `⚠ ${fact.differ}` : '', hiddenQuotes > 0 ? `+${hiddenQuotes} more sources` : ''].filter(Boolean).join('\n');
@@ -43,7 +44,8 @@ function factField({ fact, number, quotes, hiddenQuotes }: ShownFact): APIEmbedF
   const per = Math.floor(budget / Math.max(1, quotes.length));
   const body = quotes
     .map((q) => {
-      const cite = `— *${escapeMarkdown(q.citation)}*${q.version ? ` (gives: ${escapeMarkdown(q.version)})` : ''}`;
+      const open = publicUrl ? ` · [Open in context](${factUrl(fact.id, { publicUrl })})` : '';
+      const cite = `— *${escapeMarkdown(q.citation)}*${q.version ? ` (gives: ${escapeMarkdown(q.version)})` : ''}${open}`;
       return `> ${escapeMarkdown(cut(q.quote, Math.max(40, per - cite.length - 6)))}\n${cite}`;
     })
     .join('\n');
@@ -62,6 +64,8 @@ export interface EmbedOptions {
   page?: number;
   /** The token of the question, for the More button; no button without it. */
   moreToken?: string;
+  /** Where the fact pages are published (PUBLIC_URL): each fact links to its page, a verdict's title to its page. */
+  publicUrl?: string;
 }
 
 export function answerToDiscord(answer: Answer, options: EmbedOptions = {}): DiscordMessage {
@@ -74,6 +78,7 @@ export function answerToDiscord(answer: Answer, options: EmbedOptions = {}): Dis
   const footerParts = [...(first ? answer.footer ?? [] : []), shown.more > 0 ? `${moreText(shown.more)}${options.moreToken ? ': press More' : ' not shown'}.` : '', options.sharedBy ? `Shared by ${options.sharedBy}` : ''].filter(Boolean);
   const embed: APIEmbed = {
     title: cut(`${badge}${answer.title}${first ? '' : ' (continued)'}`, DISCORD_LIMITS.title),
+    ...(answer.verdict && options.publicUrl && answer.claim ? { url: checkUrl(answer.claim, options) } : {}),
     color: COLOURS[answer.verdict ?? 'default'],
     ...(description ? { description: cut(description, DISCORD_LIMITS.description) } : {}),
     ...(footerParts.length ? { footer: { text: cut(footerParts.join('\n'), DISCORD_LIMITS.footer) } } : {}),
@@ -81,7 +86,7 @@ export function answerToDiscord(answer: Answer, options: EmbedOptions = {}): Dis
   };
   // A page holds a few facts; each field is cut to its limit, and the whole stays under the total.
   for (const fact of shown.facts) {
-    const field = factField(fact);
+    const field = factField(fact, options.publicUrl);
     if (embed.fields!.length >= DISCORD_LIMITS.fields || embedSize(embed) + field.name.length + field.value.length > DISCORD_LIMITS.total) break;
     embed.fields!.push(field);
   }

@@ -36,6 +36,8 @@ export interface SlackBotOptions {
   routes?: OpsRoute[];
   /** Tracks every request from arrival to its answer, so a stop can wait for them. */
   inflight?: InFlight;
+  /** Where the fact pages are published (PUBLIC_URL): answers link to them. */
+  publicUrl?: string;
   /** True the first time an event id is seen (in memory by default; Redis across replicas). */
   firstSeen?: (key: string, ttlMs: number) => Promise<boolean>;
 }
@@ -79,6 +81,7 @@ export function createSlackApp(options: SlackBotOptions): App {
     logger,
   });
   const ops = options.ops ?? {};
+  const links = options.publicUrl ? { publicUrl: options.publicUrl } : {};
   // Slack redelivers an event it thinks was not acknowledged (X-Slack-Retry-Num), possibly to
   // another replica: each event_id is answered once; Bolt has acknowledged it already.
   const memory = new MemorySeen();
@@ -108,7 +111,7 @@ export function createSlackApp(options: SlackBotOptions): App {
     // Buttons carry the question as text: a typed command reads the same as its words.
     const q = typeof text === 'string' ? text : `${text.command} ${text.args}`;
     const request = { q, today: dayText(day) };
-    return answerToSlack(result.answer, share ? { share: request, more: request } : { more: request });
+    return answerToSlack(result.answer, { ...(share ? { share: request } : {}), more: request, ...links });
   };
 
   app.command('/sco', async ({ command, ack, respond }) => {
@@ -138,7 +141,7 @@ export function createSlackApp(options: SlackBotOptions): App {
     await ack();
     const { q, day, page } = buttonRequest(action);
     const result = await answerSafely(knowledge, q, { platform: 'slack', kind: 'more', user: body.user.id }, log, day, ops);
-    const message = result.ok ? answerToSlack(result.answer, { page, more: { q, today: dayText(day) } }) : notAnswered(result);
+    const message = result.ok ? answerToSlack(result.answer, { page, more: { q, today: dayText(day) }, ...links }) : notAnswered(result);
     await respond({ response_type: 'ephemeral', replace_original: false, ...message });
   });
 
@@ -150,7 +153,7 @@ export function createSlackApp(options: SlackBotOptions): App {
       await respond({ response_type: 'ephemeral', replace_original: false, ...notAnswered(result) });
       return;
     }
-    await respond({ response_type: 'in_channel', replace_original: false, ...answerToSlack(result.answer, { sharedBy: body.user.id }) });
+    await respond({ response_type: 'in_channel', replace_original: false, ...answerToSlack(result.answer, { sharedBy: body.user.id, ...links }) });
     await respond({ delete_original: true });
   });
 
@@ -193,7 +196,7 @@ export function createSlackApp(options: SlackBotOptions): App {
       return;
     }
     const more = { q: text, today: dayText(today()) };
-    await client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, unfurl_links: false, unfurl_media: false, ...answerToSlack(result.answer, { more }) });
+    await client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, unfurl_links: false, unfurl_media: false, ...answerToSlack(result.answer, { more, ...links }) });
   });
 
   app.error(async (error) => {

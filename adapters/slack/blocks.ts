@@ -8,6 +8,7 @@ import type { Answer, AnswerFact, Verdict } from '../../src/answer/model.js';
 import { moreText, pageOf, type ShownFact } from '../../src/answer/layout.js';
 import { renderText, VERDICT_LABEL } from '../../src/answer/text.js';
 import { cut } from '../shared/cut.js';
+import { checkUrl, factUrl } from '../../src/pages/pages.js';
 import { escapeSlackText, plainSlackText } from './escape.js';
 import { SLACK_LIMITS } from './limits.js';
 
@@ -38,6 +39,8 @@ export interface RenderOptions {
   more?: { q: string; today: string };
   /** Which page of the facts to show, from 0. */
   page?: number;
+  /** Where the fact pages are published (PUBLIC_URL): each fact links to its page. */
+  publicUrl?: string;
 }
 
 /** What the Share and More buttons carry: the question, the day it was answered for, and for More the page. */
@@ -55,14 +58,18 @@ function context(text: string): KnownBlock {
 }
 
 /** A fact as one section: the statement in bold, its quotes as block quotes, each with its citation. */
-function factBlocks({ fact, quotes, hiddenQuotes }: ShownFact): KnownBlock[] {
+/** A link Slack shows as its label: the url is ours (PUBLIC_URL and a fact id), never the user's. */
+const slackLink = (url: string, label: string) => `<${url.replace(/[<>|]/g, encodeURIComponent)}|${label}>`;
+
+function factBlocks({ fact, quotes, hiddenQuotes }: ShownFact, publicUrl?: string): KnownBlock[] {
   const date = fact.dateText && !fact.statement.includes(fact.dateText) ? ` _(${escapeSlackText(fact.dateText)})_` : '';
   const head = `*${escapeSlackText(fact.statement)}*${date}`;
   const budget = SLACK_LIMITS.sectionText - head.length - 20;
   const perQuote = Math.max(200, Math.floor(budget / Math.max(1, quotes.length)));
   const body = quotes
     .map((q) => {
-      const cite = `— _${escapeSlackText(q.citation)}_${q.version ? ` (gives: ${escapeSlackText(q.version)})` : ''}`;
+      const open = publicUrl ? ` · ${slackLink(factUrl(fact.id, { publicUrl }), 'Open in context')}` : '';
+      const cite = `— _${escapeSlackText(q.citation)}_${q.version ? ` (gives: ${escapeSlackText(q.version)})` : ''}${open}`;
       return `>${escapeSlackText(cut(q.quote, perQuote - cite.length - 10))}\n${cite}`;
     })
     .join('\n');
@@ -86,7 +93,9 @@ export function answerToSlack(answer: Answer, options: RenderOptions = {}): Slac
   if (first && answer.verdict) blocks.push(section(`${VERDICT_EMOJI[answer.verdict]} *${VERDICT_LABEL[answer.verdict]}*${answer.summary ? `: ${escapeSlackText(answer.summary)}` : ''}`));
   else if (first && answer.summary) for (const part of splitSummary(escapeSlackText(answer.summary))) blocks.push(section(part));
   if (first && answer.factsLabel && answer.facts.length) blocks.push(context(escapeSlackText(answer.factsLabel)));
-  for (const fact of shown.facts) blocks.push(...factBlocks(fact));
+  for (const fact of shown.facts) blocks.push(...factBlocks(fact, options.publicUrl));
+  // A verdict links to its page: the claim, the verdict, the quotes and its ClaimReview.
+  if (first && answer.verdict && options.publicUrl && answer.claim) blocks.push(context(slackLink(checkUrl(answer.claim, options), 'Verdict page with every quote')));
 
   const buttons: KnownBlock[] = [];
   const more = shown.more > 0 && options.more ? shareValue(options.more.q, options.more.today, shown.page + 1) : undefined;

@@ -42,6 +42,8 @@ export interface Answer {
   /** In rank order; each carries at least one quote. */
   facts: AnswerFact[];
   verdict?: Verdict;
+  /** The claim a verdict judges, as checked (for its verdict page). */
+  claim?: string;
   /** Closest names when nothing matched: "did you mean …". */
   suggestions?: string[];
   /** Lines shown after the facts: usage, a hint to narrow the question. */

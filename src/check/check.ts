@@ -33,6 +33,7 @@ export function check(ctx: CommandContext): Answer {
   return {
     intent: 'check',
     verdict,
+    claim: claimText,
     title: `“${echo(claimText)}”`,
     summary: mixed ? `Mixed: ${summary}` : summary,
     facts: (evidence.length ? evidence : context).map((f) => leadWith(answerFact(k.base, f), leads.get(f))),

@@ -129,3 +129,23 @@ describe('help per platform', () => {
     expect(answer('help').summary).toContain('`member india`');
   });
 });
+
+describe('answers link to the fact pages when PUBLIC_URL is set', () => {
+  const publicUrl = 'https://facts.example.org';
+  it('Slack: each fact has "Open in context", a verdict links to its page', async () => {
+    const { answerToSlack } = await import('../../adapters/slack/blocks.js');
+    const a = answer('check India joined the SCO in 2015');
+    const text = JSON.stringify(answerToSlack(a, { publicUrl }).blocks);
+    expect(text).toContain(`<${publicUrl}/facts/${a.facts[0]!.id}|Open in context>`);
+    expect(text).toContain(`<${publicUrl}/check?claim=${encodeURIComponent('India joined the SCO in 2015')}|Verdict page with every quote>`);
+    expect(JSON.stringify(answerToSlack(a).blocks)).not.toContain('Open in context');
+  });
+
+  it('Discord: each fact field links to its page, a verdict\'s title to its verdict page', async () => {
+    const { answerToDiscord } = await import('../../adapters/discord/embeds.js');
+    const a = answer('check India joined the SCO in 2015');
+    const embed = answerToDiscord(a, { publicUrl }).embeds[0]!;
+    expect(embed.fields![0]!.value).toContain(`[Open in context](${publicUrl}/facts/${a.facts[0]!.id})`);
+    expect(embed.url).toBe(`${publicUrl}/check?claim=${encodeURIComponent('India joined the SCO in 2015')}`);
+  });
+});
