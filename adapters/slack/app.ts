@@ -15,7 +15,7 @@ import type { Knowledge } from '../../src/knowledge.js';
 import type { Logger } from '../../src/log.js';
 import { type Answered, answerSafely, newReference, type Ops, SOMETHING_WENT_WRONG } from '../shared/answering.js';
 import type { OpsRoute } from '../ops/http.js';
-import { ACTION_MORE_FACTS, ACTION_MORE_SOURCES, ACTION_SHARE, allSourcesMessage, answerToSlack, failureMessage, type SlackMessage } from './blocks.js';
+import { ACTION_MORE_FACTS, ACTION_MORE_SOURCES, ACTION_SHARE, allSourcesMessage, answerToSlack, factUnfurl, failureMessage, type SlackMessage } from './blocks.js';
 import type { SlackConfig } from './config.js';
 import { slackToPlain } from './escape.js';
 
@@ -198,6 +198,28 @@ export function createSlackApp(options: SlackBotOptions): App {
     const more = { q: text, today: dayText(today()) };
     await client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, unfurl_links: false, unfurl_media: false, ...answerToSlack(result.answer, { more, ...links }) });
   });
+
+  // A fact page's link pasted in Slack unfolds into the fact and its first quote (the domain is PUBLIC_URL's, in the manifest).
+  if (options.publicUrl) {
+    const prefix = `${options.publicUrl}/facts/`;
+    app.event('link_shared', async ({ event, client }) => {
+      const unfurls: Record<string, { blocks: SlackMessage['blocks'] }> = {};
+      for (const link of event.links ?? []) {
+        if (!link.url.startsWith(prefix)) continue;
+        let id = '';
+        try {
+          id = decodeURIComponent(link.url.slice(prefix.length).split(/[?#]/)[0]!);
+        } catch {
+          continue;
+        }
+        const fact = knowledge().base.factsById.get(id);
+        if (fact) unfurls[link.url] = { blocks: factUnfurl(answerFact(knowledge().base, fact)) };
+      }
+      if (!Object.keys(unfurls).length) return;
+      await client.chat.unfurl({ channel: event.channel, ts: event.message_ts, unfurls });
+      log.info({ platform: 'slack', kind: 'unfurl', links: Object.keys(unfurls).length }, 'answered');
+    });
+  }
 
   app.error(async (error) => {
     log.error({ platform: 'slack', reference: newReference(), err: error }, 'unhandled Slack error');

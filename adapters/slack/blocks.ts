@@ -134,6 +134,14 @@ export function failureMessage(message: string, reference: string): SlackMessage
   return { text, blocks: [section(`:warning: ${text}`)] };
 }
 
+/** A fact's link unfolded in a channel: the statement, its first quote and citation, compactly. */
+export function factUnfurl(fact: AnswerFact): KnownBlock[] {
+  const q = fact.quotes[0];
+  const date = fact.dateText && !fact.statement.includes(fact.dateText) ? ` _(${escapeSlackText(fact.dateText)})_` : '';
+  const body = q ? `\n>${escapeSlackText(cut(q.quote, 600))}\n— _${escapeSlackText(q.citation)}_` : '';
+  return [section(`*${escapeSlackText(fact.statement)}*${date}${body}`), ...(fact.quotes.length > 1 ? [context(`${fact.quotes.length} sources`)] : [])];
+}
+
 /** "More sources": every quote of one fact, each with its citation. */
 export function allSourcesMessage(fact: AnswerFact): SlackMessage {
   const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: cut(plainSlackText(`Sources: ${fact.statement}`), SLACK_LIMITS.headerText) } }];
