@@ -8,7 +8,6 @@ import { redactor } from '../../src/redact.js';
 import { askBatch, askOnce } from './ask.js';
 import { calendar } from './calendar.js';
 import { chat } from './chat.js';
-import { validateFactBase } from './validate.js';
 
 const USAGE = `usage:
   factbot ask "QUESTION" [--json] [--today YYYY-MM-DD]
@@ -66,6 +65,8 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'validate': {
+      // The YAML parser and schema library load only for the commands that parse the files.
+      const { validateFactBase } = await import('./validate.js');
       const result = validateFactBase(factsDir, values.sources ?? defaultSourcesDir());
       for (const line of result.lines) console.log(line);
       return result.ok ? 0 : 1;
