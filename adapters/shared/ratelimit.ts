@@ -17,12 +17,20 @@ export interface Limiter {
   take(user: string): number | Promise<number>;
 }
 
+/** Buckets kept before quiet users' are dropped: bounded memory, whatever the number of users. */
+const PRUNE_ABOVE = 10_000;
+
 export class RateLimiter implements Limiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   private readonly now: () => number;
 
   constructor(private readonly options: RateLimitOptions) {
     this.now = options.now ?? Date.now;
+  }
+
+  /** Users with a bucket now. */
+  get size(): number {
+    return this.buckets.size;
   }
 
   /** Takes one question from the user's bucket: 0 when allowed, else the seconds until the next is. */
@@ -32,8 +40,10 @@ export class RateLimiter implements Limiter {
     const b = this.buckets.get(user) ?? { tokens: this.options.burst, at: now };
     b.tokens = Math.min(this.options.burst, b.tokens + (now - b.at) * refill);
     b.at = now;
+    // Re-inserted, so the map stays in order of last use: pruning reads only the buckets it drops.
+    this.buckets.delete(user);
     this.buckets.set(user, b);
-    if (this.buckets.size > 10_000) this.prune(now);
+    if (this.buckets.size > PRUNE_ABOVE) this.prune(now);
     if (b.tokens >= 1) {
       b.tokens -= 1;
       return 0;
@@ -41,9 +51,13 @@ export class RateLimiter implements Limiter {
     return Math.ceil((1 - b.tokens) / refill / 1000);
   }
 
+  /** Drops buckets that have refilled (their users went quiet), oldest first, stopping at the first still in use. */
   private prune(now: number): void {
     const full = this.options.burst / (this.options.perMinute / 60_000);
-    for (const [user, b] of this.buckets) if (now - b.at > full) this.buckets.delete(user);
+    for (const [user, b] of this.buckets) {
+      if (now - b.at <= full) break;
+      this.buckets.delete(user);
+    }
   }
 }
 

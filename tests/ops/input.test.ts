@@ -67,6 +67,17 @@ describe('the per-user rate limit', () => {
 });
 
 describe('answering with the limits in place', () => {
+  it('drops the buckets of users who went quiet, reading only those it drops', () => {
+    let now = 0;
+    const limiter = new RateLimiter({ burst: 10, perMinute: 20, now: () => now });
+    for (let i = 0; i < 10_001; i++) limiter.take(`quiet${i}`);
+    now = 31_000; // a full bucket refills in 30 s
+    limiter.take('late');
+    limiter.take('later');
+    expect(limiter.size).toBeLessThanOrEqual(2);
+    expect(limiter.take('late')).toBe(0);
+  });
+
   it('a user over the limit gets the friendly reply, counted, and the log line has a request id', async () => {
     const { answerSafely } = await import('../../adapters/shared/answering.js');
     const { Metrics } = await import('../../adapters/ops/metrics.js');
