@@ -6,24 +6,15 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../src/paths.js';
 import { FakeSlack } from '../fakes/slack.js';
 import { MINI_FACTS, MINI_SOURCES } from '../helpers.js';
+import { CLI, freePort } from '../processes.js';
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p) && spawnSync(p, ['--version']).status === 0);
-const CLI = join(PACKAGE_ROOT, 'dist', 'adapters', 'cli', 'main.js');
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 
 describe.skipIf(!CHROMIUM)('fact pages in a headless browser', () => {
   it('shows a fact page with its quote highlighted in context, and a verdict page, from a running bot', async () => {

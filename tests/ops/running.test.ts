@@ -1,36 +1,14 @@
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../src/paths.js';
 import { FakeDiscord } from '../fakes/discord.js';
 import { FakeSlack } from '../fakes/slack.js';
+import { freePort, startBot, until } from '../processes.js';
 
-const CLI = join(PACKAGE_ROOT, 'dist', 'adapters', 'cli', 'main.js');
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 
-function startBot(env: Record<string, string>) {
-  const child = spawn(process.execPath, [CLI, 'start'], { env: { ...process.env, SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
-  return { child, log: () => log };
-}
 
-async function until(probe: () => boolean, ms = 15_000) {
-  const end = Date.now() + ms;
-  while (!probe()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('a running bot', () => {
   it('serves /healthz, /readyz and /metrics on the Slack server, counting answers', async () => {

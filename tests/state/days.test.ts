@@ -6,22 +6,12 @@
  * Redis restarted before post time. Each channel-day must be posted exactly once.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../src/paths.js';
 import { FakeSlack } from '../fakes/slack.js';
 import { HAVE_REDIS, RedisServer } from '../redis.js';
+import { CLI, freePort } from '../processes.js';
 
 const HAVE_FAKETIME = spawnSync('faketime', ['2026-01-01 00:00:00', 'true']).status === 0;
-const CLI = join(PACKAGE_ROOT, 'dist', 'adapters', 'cli', 'main.js');
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const redis = new RedisServer();

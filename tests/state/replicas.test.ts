@@ -3,38 +3,14 @@
  * event redelivered to another replica is answered once; one replica holds the Discord gateway and
  * another takes over when the holder is killed with SIGKILL.
  */
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../src/paths.js';
 import { FakeDiscord } from '../fakes/discord.js';
 import { FakeSlack } from '../fakes/slack.js';
 import { HAVE_REDIS, RedisServer } from '../redis.js';
+import { freePort, startBot, until } from '../processes.js';
 
-const CLI = join(PACKAGE_ROOT, 'dist', 'adapters', 'cli', 'main.js');
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 
-function startBot(env: Record<string, string>) {
-  const child = spawn(process.execPath, [CLI, 'start'], { env: { ...process.env, SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
-  return { child, log: () => log };
-}
 
-async function until(probe: () => boolean, ms = 15_000) {
-  const end = Date.now() + ms;
-  while (!probe()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const redis = new RedisServer();
 
