@@ -23,7 +23,7 @@ import { opsRoutes, opsServer } from './ops/http.js';
 import { pageRoutes } from './ops/pages.js';
 import { Metrics } from './ops/metrics.js';
 import { createSlackApp } from './slack/app.js';
-import { InFlight } from './shared/inflight.js';
+import { InFlight } from '../src/inflight.js';
 import { localState } from './state/local.js';
 import { RedisState } from './state/redis.js';
 import type { SharedState } from './state/shared.js';

@@ -23,7 +23,7 @@ import { complete } from '../../src/search/complete.js';
 import { answerSafely, newReference, type Ops, SOMETHING_WENT_WRONG } from '../shared/answering.js';
 import { commandRequest, FACT_CHECK_MENU } from './commands.js';
 import { RecentQuestions } from '../shared/recent.js';
-import type { InFlight } from '../shared/inflight.js';
+import type { InFlight } from '../../src/inflight.js';
 import { ANSWER_LIMITS } from '../../src/answer/limits.js';
 import type { DiscordConfig } from './config.js';
 import { cut } from '../shared/cut.js';

@@ -5,7 +5,7 @@
  */
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { RequestGuard } from './requests.js';
-import type { InFlight } from '../shared/inflight.js';
+import type { InFlight } from '../../src/inflight.js';
 import { MemorySeen } from '../state/shared.js';
 import { isoPoint } from '../../src/facts/dates.js';
 import { answerFact } from '../../src/answer/cite.js';

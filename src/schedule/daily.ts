@@ -15,6 +15,7 @@ import type { ChannelSchedule, EmptyDay } from './config.js';
 import { type LocalDate, onThisDayPost } from './post.js';
 import type { StateStore } from './state.js';
 import { type ClaimStore, LocalClaims } from './claims.js';
+import { InFlight } from '../inflight.js';
 
 /** How long a replica's claim on a post is honoured before another takes it over. */
 export const DEFAULT_CLAIM_TIMEOUT_MS = 10 * 60_000;
@@ -68,7 +69,7 @@ export class DailyPoster {
   private readonly jobs: Cron[] = [];
   private readonly busy = new Set<string>();
   private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly running = new Set<Promise<void>>();
+  private readonly running = new InFlight();
   private stopped = false;
   private readonly claims: ClaimStore;
 
@@ -105,19 +106,12 @@ export class DailyPoster {
 
   /** Resolves when no post is in flight. */
   async idle(): Promise<void> {
-    while (this.running.size) await Promise.allSettled([...this.running]);
+    await this.running.drain();
   }
 
   /** Posts to every channel whose local post time has come today and that has not had today's post. */
   async runDue(now = new Date()): Promise<void> {
-    await Promise.all(this.options.channels.map((c) => this.track(this.runChannel(c, now, 0))));
-  }
-
-  private track(p: Promise<void>): Promise<void> {
-    this.running.add(p);
-    const done = () => this.running.delete(p);
-    p.then(done, done);
-    return p;
+    await Promise.all(this.options.channels.map((c) => this.running.run(() => this.runChannel(c, now, 0))));
   }
 
   /** Today's local day when the post time has come and this process has not settled today's post. */
@@ -132,7 +126,7 @@ export class DailyPoster {
     if (this.stopped) return;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      void this.track(this.runChannel(channel, new Date(), attempt));
+      void this.running.run(() => this.runChannel(channel, new Date(), attempt));
     }, delayMs);
     this.timers.add(timer);
   }

@@ -1,6 +1,6 @@
 /**
  * Work the bot has accepted and not finished: an acknowledged Slack request still to be answered,
- * a Discord interaction, a daily post. A stop waits for it to drain before closing connections.
+ * a Discord interaction (the adapters), a daily post (the daily poster). A stop waits for it to drain.
  */
 export class InFlight {
   private readonly running = new Set<Promise<unknown>>();
