@@ -1,17 +1,13 @@
 /** `factbot serve`: the fact pages and /healthz on PORT, with no Slack or Discord: browse the fact base locally. */
-import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Knowledge } from '../src/knowledge.js';
-import { defaultSourcesDir } from '../src/paths.js';
 import { opsServer } from './ops/http.js';
-import { pageRoutes } from './ops/pages.js';
+import { pageRoutes, pageSettings } from './ops/pages.js';
 
 export async function serve(k: Knowledge, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const sourcesDir = existsSync(defaultSourcesDir(env)) ? defaultSourcesDir(env) : undefined;
-  const publicUrl = env.PUBLIC_URL?.trim().replace(/\/+$/, '') || undefined;
   const routes = [
     { path: '/healthz', method: 'GET', handler: (_req: unknown, res: import('node:http').ServerResponse) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}') },
-    ...pageRoutes(() => k, { ...(sourcesDir ? { sourcesDir } : {}), ...(publicUrl ? { publicUrl } : {}) }),
+    ...pageRoutes(() => k, pageSettings(env)),
   ];
   const server = opsServer(routes);
   const port = env.PORT?.trim() ? Number(env.PORT) : 3000;

@@ -8,9 +8,8 @@
 import type { Server } from 'node:http';
 import type { Knowledge } from '../src/knowledge.js';
 import { createLogger } from '../src/log.js';
-import { existsSync } from 'node:fs';
 import { formatFailure, verifyQuotes } from '../src/facts/quotes.js';
-import { defaultFactsDir, defaultSourcesDir } from '../src/paths.js';
+import { defaultFactsDir } from '../src/paths.js';
 import { LiveKnowledge } from '../src/reload.js';
 import { type ScheduleConfig, ScheduleConfigError, scheduleFromEnv } from '../src/schedule/config.js';
 import { DailyPoster, type Poster } from '../src/schedule/daily.js';
@@ -20,7 +19,7 @@ import { type DiscordConfig, discordConfigFromEnv } from './discord/config.js';
 import { type Client, REST, Routes } from 'discord.js';
 import { discordPoster } from './discord/post.js';
 import { opsRoutes, opsServer } from './ops/http.js';
-import { pageRoutes } from './ops/pages.js';
+import { pageRoutes, pageSettings } from './ops/pages.js';
 import { Metrics } from './ops/metrics.js';
 import { createSlackApp } from './slack/app.js';
 import { InFlight } from '../src/inflight.js';
@@ -131,7 +130,8 @@ export async function start(load: () => Promise<Knowledge>, env: NodeJS.ProcessE
   const metrics = new Metrics();
   const initial = await load();
   // With the documents at hand, quotes are held to them at start and on every reload, as `factbot validate` does.
-  const sourcesDir = existsSync(defaultSourcesDir(env)) ? defaultSourcesDir(env) : undefined;
+  const settings = pageSettings(env);
+  const { sourcesDir, publicUrl } = settings;
   if (sourcesDir) {
     const quotes = verifyQuotes(initial.base, sourcesDir);
     if (quotes.failures.length) throw new StartError(`${quotes.failures.length} quote(s) not found in their documents (${sourcesDir}); run \`factbot validate\`. First: ${formatFailure(quotes.failures[0]!)}`);
@@ -153,8 +153,7 @@ export async function start(load: () => Promise<Knowledge>, env: NodeJS.ProcessE
   // Slack's port is public: /metrics there only with the token. The bot's own server is not Slack's.
   const readiness = { waiting: ready, degraded: () => state.problem() };
   // The fact pages, on whichever server the bot has: citations anyone can open.
-  const publicUrl = env.PUBLIC_URL?.trim().replace(/\/+$/, '') || undefined;
-  const pages = pageRoutes(knowledge, { ...(sourcesDir ? { sourcesDir } : {}), ...(publicUrl ? { publicUrl } : {}) });
+  const pages = pageRoutes(knowledge, settings);
   const slackRoutes = [...opsRoutes(metrics, readiness, { ...(metricsToken ? { token: metricsToken } : {}), open: false }), ...pages];
   const routes = [...opsRoutes(metrics, readiness, { ...(metricsToken ? { token: metricsToken } : {}), open: true }), ...pages];
   const posters: Partial<Record<'slack' | 'discord', Poster>> = {};

@@ -3,12 +3,21 @@
  * and `/check?claim=…`. The same routes go on Slack's HTTP server (Bolt's custom routes, which
  * read `:id`) and on the plain server otherwise, and on `factbot serve` with no platform at all.
  */
+import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { defaultSourcesDir } from '../../src/paths.js';
 import { todayOf } from '../../src/ask.js';
 import type { Knowledge } from '../../src/knowledge.js';
 import { checkPage, factPage, indexPage, type PageOptions } from '../../src/pages/pages.js';
 import { page } from '../../src/pages/html.js';
 import type { OpsRoute } from './http.js';
+
+/** The pages' settings from the environment: the documents folder when it is there, and PUBLIC_URL. */
+export function pageSettings(env: NodeJS.ProcessEnv): { sourcesDir?: string; publicUrl?: string } {
+  const sourcesDir = existsSync(defaultSourcesDir(env)) ? defaultSourcesDir(env) : undefined;
+  const publicUrl = env.PUBLIC_URL?.trim().replace(/\/+$/, '') || undefined;
+  return { ...(sourcesDir ? { sourcesDir } : {}), ...(publicUrl ? { publicUrl } : {}) };
+}
 
 /** A claim longer than this is not a claim: the page says so rather than judging it. */
 const MAX_CLAIM_LENGTH = 1000;
