@@ -15,15 +15,26 @@ import { FakeDiscord } from '../fakes/discord.js';
 import { FakeSlack } from '../fakes/slack.js';
 import { realKnowledge } from '../helpers.js';
 
+/** The real Bolt app and discord.js Client, logged in to their stand-ins. */
+async function platforms() {
+  const slack = await new FakeSlack().start();
+  const discord = await new FakeDiscord().start();
+  const app = createSlackApp({ config: { botToken: 'xoxb-t', signingSecret: 's', port: 0, apiUrl: slack.apiUrl }, knowledge: realKnowledge, log: silentLogger() });
+  const client = createDiscordClient({ config: { token: 'd-t', apiUrl: discord.apiUrl }, knowledge: realKnowledge, log: silentLogger() });
+  const ready = new Promise<void>((r) => client.once(Events.ClientReady, () => r()));
+  await client.login('d-t');
+  await ready;
+  const stop = async () => {
+    await client.destroy();
+    await slack.stop();
+    await discord.stop();
+  };
+  return { slack, discord, app, client, stop };
+}
+
 describe('daily posts through the Slack and Discord stand-ins', () => {
   it('posts the day\'s events to a Slack channel and a Discord channel, each in its own format', async () => {
-    const slack = await new FakeSlack().start();
-    const discord = await new FakeDiscord().start();
-    const app = createSlackApp({ config: { botToken: 'xoxb-t', signingSecret: 's', port: 0, apiUrl: slack.apiUrl }, knowledge: realKnowledge, log: silentLogger() });
-    const client = createDiscordClient({ config: { token: 'd-t', apiUrl: discord.apiUrl }, knowledge: realKnowledge, log: silentLogger() });
-    const ready = new Promise<void>((r) => client.once(Events.ClientReady, () => r()));
-    await client.login('d-t');
-    await ready;
+    const { slack, discord, app, client, stop } = await platforms();
     try {
       const poster = new DailyPoster({
         channels: [
@@ -47,22 +58,14 @@ describe('daily posts through the Slack and Discord stand-ins', () => {
       expect(body.embeds[0]!.fields.length).toBeGreaterThan(1);
       expect(body.allowed_mentions).toEqual({ parse: [] });
     } finally {
-      await client.destroy();
-      await slack.stop();
-      await discord.stop();
+      await stop();
     }
   });
 });
 
 describe('a post claimed but not recorded as sent, after a restart', () => {
   it('is found in the Slack and Discord channels (message metadata, the bot\'s own embed) and not sent again', async () => {
-    const slack = await new FakeSlack().start();
-    const discord = await new FakeDiscord().start();
-    const app = createSlackApp({ config: { botToken: 'xoxb-t', signingSecret: 's', port: 0, apiUrl: slack.apiUrl }, knowledge: realKnowledge, log: silentLogger() });
-    const client = createDiscordClient({ config: { token: 'd-t', apiUrl: discord.apiUrl }, knowledge: realKnowledge, log: silentLogger() });
-    const ready = new Promise<void>((r) => client.once(Events.ClientReady, () => r()));
-    await client.login('d-t');
-    await ready;
+    const { slack, discord, app, client, stop } = await platforms();
     const statePath = join(mkdtempSync(join(tmpdir(), 'otd-')), 'state.json');
     const channels = [
       { platform: 'slack' as const, id: 'C-general', time: '09:00', timezone: 'Europe/Berlin' },
@@ -90,9 +93,7 @@ describe('a post claimed but not recorded as sent, after a restart', () => {
       expect(d.enforce_nonce).toBe(true);
       expect(d.nonce).toHaveLength(25);
     } finally {
-      await client.destroy();
-      await slack.stop();
-      await discord.stop();
+      await stop();
     }
   });
 });
