@@ -1,11 +1,16 @@
 /**
- * A deterministic generator of realistic fact bases for benchmarks: countries, cities,
- * bodies, treaties, summits and people with aliases and misspellings; facts of every kind
- * with dates, places, statements and quotes. Same seed, same fact base.
+ * A deterministic generator of realistic fact bases for benchmarks: countries, places, people,
+ * treaties and bodies, each with a unique name and unique aliases (so "which entity did the bot
+ * find" has one right answer), and facts as the real base has them: a treaty signed once, a body
+ * established once, a country's steps of status, a summit a year, and many dated events between
+ * countries. No misspelling is an alias: misspellings are made at query time (bench/queries.ts).
+ * Same seed, same fact base.
  */
 import { formatDate } from '../src/facts/dates.js';
+import type { FactDate } from '../src/facts/dates.js';
 import { FactBase, type Entity, type Fact, type SourceDocument } from '../src/facts/model.js';
 import type { EntityType, FactKind, Status } from '../src/facts/schema.js';
+import { key } from '../src/text/normalize.js';
 
 /** mulberry32: a tiny, good-enough seeded PRNG. */
 export function prng(seed: number): () => number {
@@ -19,102 +24,122 @@ export function prng(seed: number): () => number {
   };
 }
 
-const SYLLABLES = ['ka', 'zan', 'tor', 'mi', 'ra', 'lo', 'vek', 'stan', 'bar', 'din', 'ur', 'sel', 'no', 'qa', 'ash', 'tem', 'gul', 'bek', 'ar', 'ya', 'ost', 'len', 'kir', 'dov'];
-const TOPICS = ['combating terrorism', 'customs cooperation', 'energy transit', 'emergency relief', 'education exchange', 'border security', 'information security', 'drug trafficking', 'transport corridors', 'agriculture', 'banking cooperation', 'tourism', 'water resources', 'public health', 'cultural exchange'];
-const VERBS: [FactKind, string, string][] = [
-  ['treaty', 'signed', 'signed the'],
-  ['summit', 'held', 'hosted the summit on'],
-  ['meeting', 'held', 'held a ministers meeting on'],
-  ['event', 'launched', 'launched a programme on'],
-  ['body', 'established', 'established a council for'],
-  ['exercise', 'held', 'conducted an exercise on'],
-  ['statistic', 'statistic', 'reported figures on'],
+const SYLLABLES = ['ka', 'zan', 'tor', 'mi', 'ra', 'lo', 'vek', 'stan', 'bar', 'din', 'ur', 'sel', 'no', 'qa', 'ash', 'tem', 'gul', 'bek', 'ar', 'ya', 'ost', 'len', 'kir', 'dov', 'pe', 'shu', 'mar', 'ti'];
+export const TOPICS = ['combating terrorism', 'customs cooperation', 'energy transit', 'emergency relief', 'education exchange', 'border security', 'information security', 'drug trafficking', 'transport corridors', 'agriculture', 'banking cooperation', 'tourism', 'water resources', 'public health', 'cultural exchange'];
+/** Dated events between two countries: kind, relation, and the verb phrase of the statement. */
+export const EVENTS: { kind: FactKind; relation: string; verb: string; noun: string }[] = [
+  { kind: 'meeting', relation: 'held', verb: 'held a ministers meeting on', noun: 'ministers meeting' },
+  { kind: 'event', relation: 'launched', verb: 'launched a programme on', noun: 'programme' },
+  { kind: 'exercise', relation: 'held', verb: 'conducted a joint exercise on', noun: 'joint exercise' },
+  { kind: 'statistic', relation: 'statistic', verb: 'reported figures on', noun: 'figures' },
 ];
 const FILLER = 'according to the report of the organisation and its member states in the framework of regional cooperation'.split(' ');
+const STATUSES: Status[] = ['observer', 'dialogue-partner', 'member'];
 
 export function generateFactBase(count: number, seed = 42): FactBase {
   const rnd = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const word = (n: number) => Array.from({ length: n }, () => pick(SYLLABLES)).join('');
   const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-  const typo = (s: string) => {
-    const i = 1 + Math.floor(rnd() * (s.length - 2));
-    return s.slice(0, i) + s.slice(i + 1);
-  };
 
   const documents: SourceDocument[] = Array.from({ length: 5 }, (_, i) => ({
     id: `doc-${i}`, short: `Author${i}`, authors: [`Author ${i}`], title: `Document ${i}`, year: 2000 + i * 5, kind: 'report', venue: 'bench', file: `doc-${i}.txt`,
   }));
   const entities: Entity[] = [];
-  const used = new Set<string>();
+  /** Every name and alias key given out: each names one entity. */
+  const taken = new Set<string>(['shanghai cooperation organisation', 'sco']);
   const origin = { file: 'generated.yaml', line: 1 };
+  /** A name not given out yet: tries the maker a few times, then with longer made-up words. */
+  const unique = (make: (longer: number) => string): string => {
+    for (let i = 0; ; i++) {
+      const name = make(Math.floor(i / 8));
+      if (!taken.has(key(name))) return name;
+    }
+  };
   const entity = (type: EntityType, name: string, aliases: string[]): Entity => {
-    let id = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-    while (used.has(id)) id = `${id}-${entities.length}`;
-    used.add(id);
-    const e: Entity = { id, type, name, aliases, origin };
+    taken.add(key(name));
+    // An alias another entity already has would make the name ambiguous: it is left out.
+    const own = aliases.filter((a) => !taken.has(key(a)));
+    for (const a of own) taken.add(key(a));
+    const e: Entity = { id: `${type}-${entities.length}`, type, name, aliases: own, origin };
     entities.push(e);
     return e;
   };
   entities.push({ id: 'sco', type: 'organisation', name: 'Shanghai Cooperation Organisation', aliases: ['SCO'], origin });
-  used.add('sco');
   // About one entity per five facts, as in the real base.
   const scale = Math.max(1, Math.round(count / 5));
   const countries = Array.from({ length: Math.max(10, Math.round(scale * 0.05)) }, () => {
-    const base = cap(word(2 + Math.floor(rnd() * 2)));
-    return entity('country', `${base}stan`, [`${base}stan Republic`, typo(`${base}stan`), `Republic of ${base}stan`]);
+    const name = unique((l) => `${cap(word(2 + l + Math.floor(rnd() * 2)))}stan`);
+    return entity('country', name, [`${name} Republic`, `Republic of ${name}`]);
   });
-  const places = Array.from({ length: Math.max(10, Math.round(scale * 0.1)) }, () => {
-    const n = cap(word(2 + Math.floor(rnd() * 2)));
-    return entity('place', n, [typo(n)]);
-  });
+  const places = Array.from({ length: Math.max(10, Math.round(scale * 0.1)) }, () => entity('place', unique((l) => cap(word(2 + l + Math.floor(rnd() * 2)))), []));
   const people = Array.from({ length: Math.max(10, Math.round(scale * 0.2)) }, () => {
-    const first = cap(word(2));
-    const last = cap(word(3));
-    return entity('person', `${first} ${last}`, [last, `${first[0]}. ${last}`]);
+    const name = unique((l) => `${cap(word(2))} ${cap(word(3 + l))}`);
+    const [first, last] = name.split(' ') as [string, string];
+    return entity('person', name, [last, `${first[0]}. ${last}`]);
   });
-  const treaties = Array.from({ length: Math.max(10, Math.round(scale * 0.5)) }, () => {
+  const treaties = Array.from({ length: Math.max(10, Math.round(scale * 0.45)) }, () => {
     const topic = pick(TOPICS);
-    const a = pick(countries);
-    const name = `Agreement on ${topic} ${cap(word(2))}`;
-    return entity('treaty', name, [`${a.name} ${topic} agreement ${cap(word(1))}`]);
+    const name = unique((l) => `Agreement on ${topic} ${cap(word(2 + l))}`);
+    return entity('treaty', name, [`${cap(name.split(' ').at(-1)!)} ${topic} agreement`]);
   });
   const bodies = Array.from({ length: Math.max(5, Math.round(scale * 0.15)) }, () => {
-    const n = `SCO ${cap(word(2))} Council`;
-    return entity('body', n, [`${cap(word(2))} Council ${cap(word(1))}`]);
+    const name = unique((l) => `SCO ${cap(word(2 + l))} Council`);
+    return entity('body', name, [`${name.split(' ')[1]} Council`]);
   });
-  const subjects: Entity[] = [...countries, ...people, ...treaties, ...bodies];
 
   const facts: Fact[] = [];
-  for (let i = 0; i < count; i++) {
-    const [kind, relation, verb] = pick(VERBS);
-    const subject = kind === 'treaty' ? pick(treaties) : pick(subjects);
-    const partner = pick(countries);
-    const place = pick(places);
-    const year = 1990 + Math.floor(rnd() * 40);
+  const dateOf = (year: number): FactDate => {
     const month = 1 + Math.floor(rnd() * 12);
     const day = 1 + Math.floor(rnd() * 28);
     const precision = rnd();
-    const date = precision < 0.5 ? { start: { year, month, day } } : precision < 0.8 ? { start: { year, month } } : { start: { year } };
-    const topic = pick(TOPICS);
-    const statement = `${subject.name} ${verb} ${topic} with ${partner.name} in ${place.name} on ${formatDate(date)}.`;
+    return precision < 0.6 ? { start: { year, month, day } } : precision < 0.85 ? { start: { year, month } } : { start: { year } };
+  };
+  const fact = (kind: FactKind, relation: string, about: string[], date: FactDate, place: Entity | undefined, statement: string, tags: string[], extra: Partial<Fact> = {}) => {
     const filler = Array.from({ length: 6 + Math.floor(rnd() * 10) }, () => pick(FILLER)).join(' ');
-    const quote = `In ${formatDate(date)} ${subject.name} and ${partner.name} ${verb} ${topic} in ${place.name}, ${filler}.`;
-    const isMembership = kind === 'statistic' && rnd() < 0.3;
+    // The quote states what the statement does, in the document's words, with the document's filler.
+    const quote = `${statement.replace(/\.$/, '')}, ${filler}.`;
     facts.push({
-      id: `fact-${i}`,
-      kind: isMembership ? 'membership' : kind,
-      about: [subject.id, partner.id, 'sco'],
-      ...(isMembership ? { status: pick(['member', 'observer', 'dialogue-partner'] as Status[]) } : {}),
-      relation,
-      date,
-      place: place.id,
-      statement,
-      tags: [topic],
-      sources: [{ doc: pick(documents).id, quote, where: `Chapter ${1 + Math.floor(rnd() * 9)}`, origin }],
-      origin,
+      id: `fact-${facts.length}`, kind, about, relation, date, ...(place ? { place: place.id } : {}), statement, tags,
+      sources: [{ doc: pick(documents).id, quote, where: `Chapter ${1 + Math.floor(rnd() * 9)}`, origin }], origin, ...extra,
     });
+  };
+  const year = () => 1990 + Math.floor(rnd() * 40);
+  // A treaty is signed once, a body established once.
+  for (const t of treaties) {
+    const date = dateOf(year());
+    const place = pick(places);
+    fact('treaty', 'signed', [t.id, 'sco'], date, place, `The ${t.name} was signed in ${place.name} on ${formatDate(date)}.`, [t.name.split(' ').slice(2, -1).join(' ')]);
   }
+  for (const b of bodies) {
+    const date = dateOf(year());
+    const place = pick(places);
+    fact('body', 'established', [b.id, 'sco'], date, place, `The ${b.name} was established in ${place.name} on ${formatDate(date)}.`, [pick(TOPICS)]);
+  }
+  // A country's steps of status, in order, each once.
+  for (const c of countries) {
+    let from = 1996 + Math.floor(rnd() * 20);
+    for (const status of STATUSES.slice(Math.floor(rnd() * 3))) {
+      if (rnd() < 0.3) continue;
+      const date = dateOf(from);
+      fact('membership', 'status', [c.id, 'sco'], date, undefined, `${c.name} became ${status === 'observer' ? 'an observer' : status === 'member' ? 'a member' : 'a dialogue partner'} of the SCO on ${formatDate(date)}.`, [], { status });
+      from += 1 + Math.floor(rnd() * 6);
+    }
+  }
+  // The rest: dated events between two countries, some led by a person.
+  while (facts.length < count) {
+    const e = pick(EVENTS);
+    const a = pick(countries);
+    let b = pick(countries);
+    while (b === a) b = pick(countries);
+    const place = pick(places);
+    const date = dateOf(year());
+    const topic = pick(TOPICS);
+    const lead = rnd() < 0.3 ? pick(people) : undefined;
+    const who = lead ? `${lead.name} of ${a.name}` : a.name;
+    fact(e.kind, e.relation, [...(lead ? [lead.id] : []), a.id, b.id, 'sco'], date, place, `${who} ${e.verb} ${topic} with ${b.name} in ${place.name} on ${formatDate(date)}.`, [topic]);
+  }
+  facts.length = count;
   // Strings built by concatenation are ropes until first read; a parser makes them flat. Flatten
   // them here (a regular expression reads them once), so the index build is timed on the same kind of string a loaded base has.
   for (const f of facts) for (const text of [f.statement, ...f.sources.map((s) => s.quote)]) FLATTEN.test(text);

@@ -1,20 +1,32 @@
-/** Quick latency check at one size (development aid): node --import tsx bench/lat.ts 100000 */
-import { ask } from '../src/ask.js';
+/**
+ * Latency and top-1 of the bot at one size, with the queries it gets wrong (development aid):
+ * node dist-bench/bench/lat.js 100000 [kind]
+ */
 import { Knowledge } from '../src/knowledge.js';
-import { complete } from '../src/search/complete.js';
 import { generateFactBase } from './generate.js';
+import { agrees, measure, ours } from './measure.js';
+import { benchQueries, type Kind } from './queries.js';
 
-const k = new Knowledge(generateFactBase(Number(process.argv[2] ?? 100_000), 7));
-const c = [...k.base.entities.values()].filter((e) => e.type === 'country').slice(0, 5);
-const treaty = [...k.base.entities.values()].find((e) => e.type === 'treaty')!;
-const kinds: Record<string, () => unknown> = {
-  free: () => ask(k, `what did ${c[0]!.name} sign on energy transit`),
-  check: () => ask(k, `check ${c[1]!.name} signed the ${treaty.name} in 2005`),
-  complete: () => complete(k, c[2]!.name.slice(0, 3), ['country', 'treaty']),
-};
-for (const [name, fn] of Object.entries(kinds)) {
-  fn();
-  const t = performance.now();
-  for (let i = 0; i < 20; i++) fn();
-  console.log(name, ((performance.now() - t) / 20).toFixed(2), 'ms');
+const n = Number(process.argv[2] ?? 100_000);
+const only = process.argv[3];
+let t = performance.now();
+const base = generateFactBase(n, 7);
+const gen = performance.now() - t;
+t = performance.now();
+const k = new Knowledge(base);
+console.log(`generated ${n} in ${Math.round(gen)} ms, indexed in ${Math.round(performance.now() - t)} ms`);
+t = performance.now();
+const queries = benchQueries(k, 300, 11);
+const warmup = benchQueries(k, 30, 12);
+console.log(`queries in ${Math.round(performance.now() - t)} ms`);
+if (only) for (const kind of Object.keys(queries)) if (kind !== only) queries[kind as Kind] = [];
+const r = measure(ours(k), queries, warmup, { judges: true });
+for (const [kind, x] of Object.entries(r)) console.log(kind.padEnd(16), `p50 ${x.p50} p99 ${x.p99} max ${x.max} n ${x.n} top1 ${x.top1}%`);
+const s = ours(k);
+for (const [kind, qs] of Object.entries(queries) as [Kind, typeof queries[Kind]][]) {
+  const misses = qs.filter((q) => !agrees(kind, q, s.first(kind, q), true)).slice(0, 6);
+  for (const q of misses) {
+    const got = s.first(kind, q);
+    console.log(`  miss ${kind}: ${q.text}${q.intended ? ` [${q.intended}]` : ''}${q.verdict ? ` (want ${q.verdict})` : ''} → ${got.verdict ?? ''} ${got.name ?? got.fact?.statement.slice(0, 90) ?? 'nothing'}`);
+  }
 }

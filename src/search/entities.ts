@@ -8,6 +8,8 @@
  * the eval sets, well under a millisecond.
  */
 import { distance } from 'fastest-levenshtein';
+import typos from 'damerau-levenshtein';
+import { MONTHS } from '../facts/dates.js';
 import type { Entity, FactBase } from '../facts/model.js';
 import { key } from '../text/normalize.js';
 import { allowedEdits, NearIndex } from '../text/near.js';
@@ -33,12 +35,18 @@ interface AliasEntry {
   whole: boolean;
 }
 
+/** A word more names have than this tells none of them apart, so it suggests none. */
+const DISTINCTIVE_WORD_LIMIT = 50;
+
 /** Longest name read as one mention, in words: treaty titles run to a dozen ("Regulations on the Observer Status at the SCO"). */
 const MAX_NGRAM = 14;
 
-/** Words that are names of nothing by themselves, even when a near match says so. */
+/**
+ * Words that are names of nothing by themselves, even when a near match says so. Month names
+ * are dates, which the date reader takes: "November" is not a misspelt "Novekbek".
+ */
 export const GENERIC_WORDS = new Set([
-  ...STOP_WORDS, 'member', 'members', 'state', 'states', 'council', 'summit', 'summits', 'treaty', 'treaties', 'agreement', 'agreements',
+  ...STOP_WORDS, ...MONTHS.map((m) => m.toLowerCase()), 'member', 'members', 'state', 'states', 'council', 'summit', 'summits', 'treaty', 'treaties', 'agreement', 'agreements',
   'convention', 'declaration', 'protocol', 'programme', 'program', 'strategy', 'concept', 'year', 'first', 'meeting', 'meetings',
   'countries', 'country', 'status', 'observer', 'observers', 'partner', 'partners', 'dialogue', 'signed', 'when', 'where',
 ]);
@@ -51,6 +59,23 @@ function closestDistance(alias: string, text: string): number {
   for (let i = 0; i + n <= words.length && words.length > n; i++) best = Math.min(best, distance(words.slice(i, i + n).join(' '), text));
   return best;
 }
+
+/** A stop word at either end of a reading must be the name's own first or last word. */
+function edgesFit(alias: string, first: string, last: string): boolean {
+  const words = alias.split(' ');
+  return (!STOP_WORDS.has(first) || words[0] === first) && (!STOP_WORDS.has(last) || words.at(-1) === last);
+}
+
+/**
+ * Word for word, no word more typos away than a word of its length may be (one at least): a
+ * name's typos are spread as a person's are, not piled into one word ("ministries" is not
+ * "ministers", "set" not "caec").
+ */
+function wordsFit(alias: string, words: string[]): boolean {
+  return alias.split(' ').every((w, i) => w === words[i] || typos(w, words[i]!).steps <= Math.max(1, allowedEdits(w.length)));
+}
+
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 
 export class EntityIndex {
   private readonly aliasToId = new Map<string, string>();
@@ -68,6 +93,9 @@ export class EntityIndex {
         this.aliasToId.set(k, e.id);
         const entry = { id: e.id, type: e.type, alias: k, whole: true };
         this.aliases.push(entry);
+        const own = this.byEntity.get(e.id);
+        if (own) own.push(entry);
+        else this.byEntity.set(e.id, [entry]);
         this.near.add(k, entry);
         const words = k.split(' ');
         if (words.length > 1) for (const w of new Set(words)) if (w.length >= 4 && !GENERIC_WORDS.has(w)) this.near.add(w, { id: e.id, type: e.type, alias: k, whole: false });
@@ -128,6 +156,31 @@ export class EntityIndex {
   }
 
   private readonly recent = new Map<string, EntityMention[]>();
+  private readonly byEntity = new Map<string, AliasEntry[]>();
+
+  private aliasesOf(id: string): AliasEntry[] {
+    return this.byEntity.get(id) ?? [];
+  }
+
+  /**
+   * The aliases a word of the text suggests: those that have the word (unless too many do for it
+   * to tell them apart: "cooperation"), and those with a word a typo or two from it.
+   */
+  private suggested(word: string): AliasEntry[] {
+    if (/\d/.test(word) || GENERIC_WORDS.has(word)) return [];
+    const own = this.near.exactly(word);
+    const out = own.length <= DISTINCTIVE_WORD_LIMIT ? [...own] : [];
+    // One typo more than a word alone may have: the name's typo'd word ("lomo" for "Lomi", "ostone"
+    // for "Ostlen") suggests it, and the whole name is checked after.
+    const edits = word.length < 3 ? 0 : allowedEdits(word.length) + 1;
+    const near = this.near.near(word, edits, DISTINCTIVE_WORD_LIMIT);
+    for (const m of near) if (m.edits > 0) out.push(m.value);
+    // Nothing within the word's own typos with its first letter: perhaps the first letter is the typo.
+    if (word.length >= 4 && !own.length && !near.some((m) => m.edits <= allowedEdits(word.length))) {
+      for (const m of this.near.nearFirstTypo(word, Math.max(1, allowedEdits(word.length)), DISTINCTIVE_WORD_LIMIT)) out.push(m.value);
+    }
+    return out;
+  }
 
   private findMentions(text: string): EntityMention[] {
     const tokens = key(text).split(' ').filter(Boolean);
@@ -146,23 +199,61 @@ export class EntityIndex {
         for (let j = i; j < i + n; j++) taken[j] = true;
       }
     }
-    for (let n = 2; n >= 1; n--) {
-      for (let i = 0; i + n <= tokens.length; i++) {
-        // A city read alone may be the first word of a misspelt name: "shanghai convension" is the Convention.
-        const blockers = found.filter((m) => m.start < i + n && m.end > i);
-        const cityOnly = n === 2 && blockers.length === 1 && blockers[0]!.end - blockers[0]!.start === 1 && blockers[0]!.entity.type === 'place';
-        if (taken.slice(i, i + n).some(Boolean) && !cityOnly) continue;
-        const phrase = tokens.slice(i, i + n).join(' ');
-        if (phrase.replace(/ /g, '').length < 5 || /\d/.test(phrase)) continue;
-        if (n === 1 && GENERIC_WORDS.has(phrase)) continue;
-        const best = this.near.near(phrase, allowedEdits(phrase.length), 200).find((m) => m.value.whole);
-        if (!best) continue;
-        const entity = this.base.entity(best.value.id);
-        if (!entity || (cityOnly && (entity.type === 'place' || best.edits === 0))) continue;
-        if (cityOnly) found.splice(found.indexOf(blockers[0]!), 1);
-        found.push({ entity, text: phrase, start: i, end: i + n, exact: false, score: best.edits / phrase.length });
-        for (let j = i; j < i + n; j++) taken[j] = true;
+    // Near spellings: a name's words suggest it (a word it has, or one a typo or two away), and
+    // the words of the text where it would stand must be within a few typos of the whole name.
+    // One word read alone as a name may be a longer name's first word: "shanghai convension" is the
+    // Convention, "sco ostlne council" a council.
+    // A name read exactly may be part of a longer reading of the same name ("co gulstanbar council"
+    // holds the alias "gulstanbar council"): its words suggest that name's own aliases.
+    const oneWord = (m: EntityMention) => m.end - m.start === 1;
+    const exactAt = (i: number) => found.find((m) => m.start <= i && m.end > i);
+    const free = (i: number) => !taken[i] || exactAt(i) !== undefined;
+    const near: EntityMention[] = [];
+    const tried = new Set<string>();
+    for (let i = 0; i < tokens.length; i++) {
+      const read = exactAt(i);
+      const suggestions = !read || oneWord(read) ? this.suggested(tokens[i]!) : [];
+      if (read) suggestions.push(...this.aliasesOf(read.entity.id));
+      for (const candidate of suggestions) {
+        if (tried.has(`${i}:${candidate.alias}`)) continue;
+        tried.add(`${i}:${candidate.alias}`);
+        const words = candidate.alias.split(' ').length;
+        const allowed = allowedEdits(candidate.alias.replace(/ /g, '').length);
+        if (allowed === 0) continue;
+        // Windows that hold word i, of the name's length or one word more or less (a space typed or dropped).
+        for (let n = Math.max(1, words - 1); n <= Math.min(words + 1, MAX_NGRAM); n++) {
+          for (let start = Math.max(0, i - n + 1); start <= i && start + n <= tokens.length; start++) {
+            if (!range(start, start + n).every(free)) continue;
+            // A reading starts and ends where the name does: not on a word the name lacks ("bartem in", "in stanraka").
+            if (!edgesFit(candidate.alias, tokens[start]!, tokens[start + n - 1]!)) continue;
+            const phrase = tokens.slice(start, start + n).join(' ');
+            if (Math.abs(phrase.length - candidate.alias.length) > allowed || phrase.replace(/ /g, '').length < 5 || /\d/.test(phrase) || (n === 1 && GENERIC_WORDS.has(phrase))) continue;
+            // Typos as people make them: two letters swapped are one ("lemni" for "lenmi"), not two.
+            // Plain edit distance (fast) first: a swap counts two there, so one more is let through.
+            if (distance(candidate.alias, phrase) > allowed + 1) continue;
+            const edits = typos(candidate.alias, phrase).steps;
+            if (edits === 0 || edits > allowed || (n === words && !wordsFit(candidate.alias, tokens.slice(start, start + n)))) continue;
+            const entity = this.base.entity(candidate.id);
+            if (entity) near.push({ entity, text: phrase, start, end: start + n, exact: false, score: edits / phrase.length });
+          }
+        }
       }
+    }
+    // Each name at its longest reading ("cso qadin ciuncil", not "qadin ciuncil" leaving "cso" over),
+    // then the closest names first; a name read over a one-word name replaces it (a place only by
+    // a longer name that is not a place).
+    const longest = new Map<string, EntityMention>();
+    for (const m of near) {
+      const had = longest.get(m.entity.id);
+      if (!had || m.end - m.start > had.end - had.start || (m.end - m.start === had.end - had.start && m.score < had.score)) longest.set(m.entity.id, m);
+    }
+    for (const m of [...longest.values()].sort((a, b) => a.score - b.score || b.end - b.start - (a.end - a.start))) {
+      const blockers = found.filter((f) => f.start < m.end && f.end > m.start);
+      if (blockers.some((f) => !f.exact || (!oneWord(f) && f.entity !== m.entity) || f.end - f.start >= m.end - m.start)) continue;
+      if (blockers.length && m.entity.type === 'place') continue;
+      for (const b of blockers) found.splice(found.indexOf(b), 1);
+      found.push(m);
+      for (let j = m.start; j < m.end; j++) taken[j] = true;
     }
     return found.sort((a, b) => a.start - b.start);
   }

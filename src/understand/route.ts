@@ -275,7 +275,10 @@ export function read(input: string, lexicon: Lexicon = NO_LEXICON): Reading {
   const spans = lexicon.names(text);
   const tokens = key(text).split(' ');
   const outsideNames = tokens.filter((_, i) => !spans.some((s) => i >= s.start && i < s.end)).join(' ');
-  const command = leadingCommand(text);
+  const leading = leadingCommand(text);
+  // A command word that begins a name the text gives is that name's first word ("Agreement on
+  // …", "Charter of …"): the command, if any, works on the whole text.
+  const command = leading && !leading.prefixed && spans.some((s) => s.start === 0 && s.end > 1) ? { ...leading, rest: text } : leading;
   return {
     text,
     dates: findDates(text),

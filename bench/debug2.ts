@@ -1,0 +1,11 @@
+import { Knowledge } from '../src/knowledge.js';
+import { rankFacts } from '../src/search/rank.js';
+import { focusOf } from '../src/understand/focus.js';
+import { generateFactBase } from './generate.js';
+const k = new Knowledge(generateFactBase(Number(process.argv[2]), 7));
+const q = process.argv[3]!;
+const m = k.entities.mentions(q);
+const focus = focusOf(k, q, [], m);
+console.log(focus.entities.map(e=>e.name), focus.aspect, focus.family, focus.role);
+const ids = new Set(m.map(x=>x.entity.id));
+for (const h of rankFacts(k, q, [], m, { filter: (f) => [...ids].every(i=>f.about.includes(i)), minCoverage: 0 }).slice(0,6)) console.log(h.score.toFixed(3), h.matched, h.fact.statement);
