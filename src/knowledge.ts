@@ -23,7 +23,8 @@ export class Knowledge {
     readonly base: FactBase,
     snapshot?: FactIndexSnapshot,
   ) {
-    this.entities = new EntityIndex(base);
+    // Read at query time, once the fact index exists: a word the facts use is not a misspelt name.
+    this.entities = new EntityIndex(base, (word) => this.lexicon.isWord(word));
     this.facts = new FactIndex(base, snapshot);
     this.dates = new DateIndex(base);
   }

@@ -85,10 +85,7 @@ export function lookup(ctx: CommandContext): Answer {
       // aspect no fact of it speaks of ("the population of India") is not in the sources.
       // Facts that name every thing asked about come before facts that name some of them.
       const all = focus.entities.length > 1 ? own.filter((f) => focus.entities.every((e) => f.about.includes(e.id))) : [];
-      const speaking = (facts: readonly Fact[]) => {
-        const candidates = new Set(facts);
-        return rankFacts(k, text, route.dates, mentions, { filter: (f) => candidates.has(f), minCoverage: 0 }).filter((h) => h.matched.some((t) => focus.aspect.includes(t)));
-      };
+      const speaking = (facts: readonly Fact[]) => rankFacts(k, text, route.dates, mentions, { within: facts, minCoverage: 0 }).filter((h) => h.matched.some((t) => focus.aspect.includes(t)));
       const inAll = all.length ? speaking(all) : [];
       const hits = inAll.length ? inAll : speaking(focus.entities.flatMap((e) => k.base.factsAbout(e.id)));
       // The facts that speak of more of the aspect first ("exercise on agriculture" over another

@@ -37,8 +37,7 @@ export function treaty(ctx: CommandContext): Answer {
     const ordered = treatyFacts(own, entity);
     // The name alone ("treaty charter"): its signing first, then what it says.
     if ((onlyNames(text, mentions) || k.entities.exact(text) === entity || (route.explicit && !mentions.length)) && ordered.length) return answerFacts(k, 'treaty', entity.name, ordered);
-    const ownSet = new Set(own);
-    const hits = rankFacts(k, text, route.dates, mentions, { filter: (f) => ownSet.has(f), minCoverage: 0.3 });
+    const hits = rankFacts(k, text, route.dates, mentions, { within: own, minCoverage: 0.3 });
     const hit = new Set(hits.map((h) => h.fact));
     const facts = hits.length ? [...hit, ...ordered.filter((f) => !hit.has(f))] : ordered;
     if (facts.length) return answerFacts(k, 'treaty', entity.name, facts);

@@ -33,6 +33,8 @@ interface AliasEntry {
   alias: string;
   /** True when the indexed text is the whole alias, not one of its words. */
   whole: boolean;
+  /** How many words the alias has. */
+  words: number;
 }
 
 /** A word more names have than this tells none of them apart, so it suggests none. */
@@ -75,8 +77,6 @@ function wordsFit(alias: string, words: string[]): boolean {
   return alias.split(' ').every((w, i) => w === words[i] || typos(w, words[i]!).steps <= Math.max(1, allowedEdits(w.length)));
 }
 
-const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
-
 export class EntityIndex {
   private readonly aliasToId = new Map<string, string>();
   private readonly near = new NearIndex<AliasEntry>();
@@ -84,21 +84,25 @@ export class EntityIndex {
   /** Every whole alias with its folded key, for scans such as autocomplete. */
   readonly aliases: AliasEntry[] = [];
 
-  constructor(base: FactBase) {
+  constructor(
+    base: FactBase,
+    /** True for a word the fact base uses (in any text): it is that word, not a typo. */
+    private readonly isWord: (word: string) => boolean = () => false,
+  ) {
     this.base = base;
     for (const e of base.entities.values()) {
       for (const alias of [e.name, ...e.aliases]) {
         const k = key(alias);
         if (!k || this.aliasToId.has(k)) continue;
         this.aliasToId.set(k, e.id);
-        const entry = { id: e.id, type: e.type, alias: k, whole: true };
+        const words = k.split(' ');
+        const entry = { id: e.id, type: e.type, alias: k, whole: true, words: words.length };
         this.aliases.push(entry);
         const own = this.byEntity.get(e.id);
         if (own) own.push(entry);
         else this.byEntity.set(e.id, [entry]);
         this.near.add(k, entry);
-        const words = k.split(' ');
-        if (words.length > 1) for (const w of new Set(words)) if (w.length >= 4 && !GENERIC_WORDS.has(w)) this.near.add(w, { id: e.id, type: e.type, alias: k, whole: false });
+        if (words.length > 1) for (const w of new Set(words)) if (w.length >= 4 && !GENERIC_WORDS.has(w)) this.near.add(w, { ...entry, whole: false });
       }
     }
   }
@@ -170,6 +174,8 @@ export class EntityIndex {
     if (/\d/.test(word) || GENERIC_WORDS.has(word)) return [];
     const own = this.near.exactly(word);
     const out = own.length <= DISTINCTIVE_WORD_LIMIT ? [...own] : [];
+    // A word the facts use that no name has is that word ("ministries" is not "ministers").
+    if (!own.length && this.isWord(word)) return out;
     // One typo more than a word alone may have: the name's typo'd word ("lomo" for "Lomi", "ostone"
     // for "Ostlen") suggests it, and the whole name is checked after.
     const edits = word.length < 3 ? 0 : allowedEdits(word.length) + 1;
@@ -207,32 +213,32 @@ export class EntityIndex {
     // holds the alias "gulstanbar council"): its words suggest that name's own aliases.
     const oneWord = (m: EntityMention) => m.end - m.start === 1;
     const exactAt = (i: number) => found.find((m) => m.start <= i && m.end > i);
-    const free = (i: number) => !taken[i] || exactAt(i) !== undefined;
+    // Where each word starts in the text joined by spaces: a window's length without joining it.
+    const at = [0];
+    for (const t of tokens) at.push(at.at(-1)! + t.length + 1);
     const near: EntityMention[] = [];
-    const tried = new Set<string>();
     for (let i = 0; i < tokens.length; i++) {
       const read = exactAt(i);
-      const suggestions = !read || oneWord(read) ? this.suggested(tokens[i]!) : [];
-      if (read) suggestions.push(...this.aliasesOf(read.entity.id));
+      const suggestions = new Set(!read || oneWord(read) ? this.suggested(tokens[i]!) : []);
+      if (read) for (const a of this.aliasesOf(read.entity.id)) suggestions.add(a);
       for (const candidate of suggestions) {
-        if (tried.has(`${i}:${candidate.alias}`)) continue;
-        tried.add(`${i}:${candidate.alias}`);
-        const words = candidate.alias.split(' ').length;
-        const allowed = allowedEdits(candidate.alias.replace(/ /g, '').length);
+        const { alias, words } = candidate;
+        const allowed = allowedEdits(alias.length - words + 1);
         if (allowed === 0) continue;
         // Windows that hold word i, of the name's length or one word more or less (a space typed or dropped).
         for (let n = Math.max(1, words - 1); n <= Math.min(words + 1, MAX_NGRAM); n++) {
           for (let start = Math.max(0, i - n + 1); start <= i && start + n <= tokens.length; start++) {
-            if (!range(start, start + n).every(free)) continue;
+            const length = at[start + n]! - at[start]! - 1;
+            if (Math.abs(length - alias.length) > allowed || length - n + 1 < 5) continue;
             // A reading starts and ends where the name does: not on a word the name lacks ("bartem in", "in stanraka").
-            if (!edgesFit(candidate.alias, tokens[start]!, tokens[start + n - 1]!)) continue;
+            if (!edgesFit(alias, tokens[start]!, tokens[start + n - 1]!)) continue;
             const phrase = tokens.slice(start, start + n).join(' ');
-            if (Math.abs(phrase.length - candidate.alias.length) > allowed || phrase.replace(/ /g, '').length < 5 || /\d/.test(phrase) || (n === 1 && GENERIC_WORDS.has(phrase))) continue;
+            if (/\d/.test(phrase) || (n === 1 && GENERIC_WORDS.has(phrase))) continue;
             // Typos as people make them: two letters swapped are one ("lemni" for "lenmi"), not two.
             // Plain edit distance (fast) first: a swap counts two there, so one more is let through.
-            if (distance(candidate.alias, phrase) > allowed + 1) continue;
-            const edits = typos(candidate.alias, phrase).steps;
-            if (edits === 0 || edits > allowed || (n === words && !wordsFit(candidate.alias, tokens.slice(start, start + n)))) continue;
+            if (distance(alias, phrase) > allowed + 1) continue;
+            const edits = typos(alias, phrase).steps;
+            if (edits === 0 || edits > allowed || (n === words && !wordsFit(alias, tokens.slice(start, start + n)))) continue;
             const entity = this.base.entity(candidate.id);
             if (entity) near.push({ entity, text: phrase, start, end: start + n, exact: false, score: edits / phrase.length });
           }

@@ -33,6 +33,8 @@ export interface FactSearchOptions {
   heavy?: string[];
   /** Hits covering less of the question than this are dropped before ranking. */
   minCoverage?: number;
+  /** Rank only these facts (a thing's own facts): each is scored directly, no posting list is walked. */
+  within?: readonly Fact[];
 }
 
 const K1 = 1.2;
@@ -59,10 +61,12 @@ export class FactIndex {
   private readonly matched: Int32Array;
   private readonly passing: Int32Array;
   private readonly near = new NearIndex<number>();
+  private readonly docOf = new Map<Fact, number>();
 
   constructor(base: FactBase, snapshot?: FactIndexSnapshot) {
     this.facts = base.facts;
     const n = base.facts.length;
+    base.facts.forEach((f, i) => this.docOf.set(f, i));
     this.postings = snapshot
       ? { vocab: snapshot.vocab, offsets: Int32Array.from(snapshot.offsets), docs: Int32Array.from(snapshot.docs), tfs: Float32Array.from(snapshot.tfs), lengths: Float32Array.from(snapshot.lengths) }
       : buildPostings(base);
@@ -127,7 +131,9 @@ export class FactIndex {
     }
     const scores = this.scores;
     const matched = this.matched;
-    const touched: number[] = [];
+    // Given the facts to rank, they are the candidates, and every word is looked up for them alone.
+    const touched: number[] = options.within ? [...new Set(options.within.map((f) => this.docOf.get(f)!))] : [];
+    if (options.within) essential.fill(false);
     const { offsets, docs, tfs } = this.postings;
     // The heaviest words first: the facts they find are the candidates. The lighter words are then
     // looked up for those alone: each candidate in turn when there are few, else one pass down the postings.
@@ -168,7 +174,7 @@ export class FactIndex {
     for (const doc of touched) {
       const coverage = this.coverage(matched[doc]!, weights, totalWeight, coverageOf);
       const fact = this.facts[doc]!;
-      if (coverage < minCoverage || (options.filter && !options.filter(fact))) continue;
+      if (matched[doc] === 0 || coverage < minCoverage || (options.filter && !options.filter(fact))) continue;
       let about = fact.place && boostIds.includes(fact.place) ? 0.5 : 0;
       for (const id of fact.about) if (boostIds.includes(id)) about++;
       scores[doc] = scores[doc]! * coverage * (1 + 0.6 * about);

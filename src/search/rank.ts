@@ -18,6 +18,8 @@ export interface RankOptions {
   heavy?: string[];
   limit?: number;
   minCoverage?: number;
+  /** Rank only these facts. */
+  within?: readonly Fact[];
 }
 
 /** Facts that answer the question, best first; empty when nothing answers enough of it. */
@@ -28,7 +30,7 @@ export function rankFacts(k: Knowledge, text: string, dates: QueryDate[], mentio
   const inYear = (f: Fact) => !years.length || years.some((y) => mentionsYear(f, y));
   const filter = options.filter ? (f: Fact) => inYear(f) && options.filter!(f) : inYear;
   // Only the best few are shown, so the index ranks just those.
-  let hits = k.facts.search(text, { entities: mentions.map((m) => m.entity.id), minCoverage, limit: 50, filter, ...(options.heavy ? { heavy: options.heavy } : {}) });
+  let hits = k.facts.search(text, { entities: mentions.map((m) => m.entity.id), minCoverage, limit: 50, filter, ...(options.heavy ? { heavy: options.heavy } : {}), ...(options.within ? { within: options.within } : {}) });
   const top = hits[0]?.score ?? 0;
   hits = hits.filter((h) => h.score >= top * MIN_RELATIVE);
   return hits.slice(0, options.limit ?? 5);
