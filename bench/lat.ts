@@ -2,6 +2,8 @@
  * Latency and top-1 of the bot at one size, with the queries it gets wrong (development aid):
  * node dist-bench/bench/lat.js 100000 [kind]
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { Knowledge } from '../src/knowledge.js';
 import { generateFactBase } from './generate.js';
 import { agrees, measure, ours } from './measure.js';
@@ -20,7 +22,16 @@ const queries = benchQueries(k, 300, 11);
 const warmup = benchQueries(k, 30, 12);
 console.log(`queries in ${Math.round(performance.now() - t)} ms`);
 if (only) for (const kind of Object.keys(queries)) if (kind !== only) queries[kind as Kind] = [];
+// PROFILE=file.cpuprofile: a CPU profile of the timed queries alone.
+const session = process.env.PROFILE ? new Session() : undefined;
+const post = (method: string) => new Promise<unknown>((resolve, reject) => session!.post(method, (err, res) => (err ? reject(err) : resolve(res))));
+if (session) {
+  session.connect();
+  await post('Profiler.enable');
+  await post('Profiler.start');
+}
 const r = measure(ours(k), queries, warmup, { judges: true });
+if (session) writeFileSync(process.env.PROFILE!, JSON.stringify(((await post('Profiler.stop')) as { profile: unknown }).profile));
 for (const [kind, x] of Object.entries(r)) console.log(kind.padEnd(16), `p50 ${x.p50} p99 ${x.p99} max ${x.max} n ${x.n} top1 ${x.top1}%`);
 const s = ours(k);
 for (const [kind, qs] of Object.entries(queries) as [Kind, typeof queries[Kind]][]) {

@@ -174,15 +174,17 @@ export class EntityIndex {
     if (/\d/.test(word) || GENERIC_WORDS.has(word)) return [];
     const own = this.near.exactly(word);
     const out = own.length <= DISTINCTIVE_WORD_LIMIT ? [...own] : [];
-    // A word the facts use that no name has is that word ("ministries" is not "ministers").
-    if (!own.length && this.isWord(word)) return out;
     // One typo more than a word alone may have: the name's typo'd word ("lomo" for "Lomi", "ostone"
-    // for "Ostlen") suggests it, and the whole name is checked after.
-    const edits = word.length < 3 ? 0 : allowedEdits(word.length) + 1;
+    // for "Ostlen") suggests it, and the whole name is checked after. But a word the facts use
+    // that no name has is taken for itself: only a near name suggests it ("ministries" is not
+    // "ministers"; "secretariate" is "secretariat").
+    const known = !own.length && this.isWord(word);
+    const edits = word.length < 3 ? 0 : allowedEdits(word.length) + (known ? 0 : 1);
+    if (edits === 0) return out;
     const near = this.near.near(word, edits, DISTINCTIVE_WORD_LIMIT);
     for (const m of near) if (m.edits > 0) out.push(m.value);
     // Nothing within the word's own typos with its first letter: perhaps the first letter is the typo.
-    if (word.length >= 4 && !own.length && !near.some((m) => m.edits <= allowedEdits(word.length))) {
+    if (word.length >= 4 && !own.length && !known && !near.some((m) => m.edits <= allowedEdits(word.length))) {
       for (const m of this.near.nearFirstTypo(word, Math.max(1, allowedEdits(word.length)), DISTINCTIVE_WORD_LIMIT)) out.push(m.value);
     }
     return out;

@@ -131,10 +131,21 @@ export class FactIndex {
     }
     const scores = this.scores;
     const matched = this.matched;
-    // Given the facts to rank, they are the candidates, and every word is looked up for them alone.
-    const touched: number[] = options.within ? [...new Set(options.within.map((f) => this.docOf.get(f)!))] : [];
-    if (options.within) essential.fill(false);
     const { offsets, docs, tfs } = this.postings;
+    // Given the facts to rank, they are the candidates, and every word is looked up for them alone;
+    // unless they are so many (the SCO's own facts) that walking the postings costs less.
+    let filter = options.filter;
+    let within = options.within;
+    if (within) {
+      const walk = forms.flat().reduce((sum, [t]) => sum + offsets[t + 1]! - offsets[t]!, 0);
+      if (within.length * forms.length * Math.log2(walk + 2) > walk) {
+        const allowed = new Set(within);
+        filter = (f) => allowed.has(f) && (options.filter?.(f) ?? true);
+        within = undefined;
+      }
+    }
+    const touched: number[] = within ? [...new Set(within.map((f) => this.docOf.get(f)!))] : [];
+    if (within) essential.fill(false);
     // The heaviest words first: the facts they find are the candidates. The lighter words are then
     // looked up for those alone: each candidate in turn when there are few, else one pass down the postings.
     for (const finding of [true, false]) {
@@ -154,7 +165,8 @@ export class FactIndex {
               if (matched[docs[j]!] === 0) touched.push(docs[j]!);
               add(docs[j]!, j);
             }
-          } else if (touched.length * Math.log2(to - from + 1) < to - from) {
+          } else if (within || touched.length * Math.log2(to - from + 1) < to - from) {
+            // (Given facts have matched nothing yet, so they are looked up one by one.)
             for (const doc of touched) {
               const j = firstNotBefore(from, to, (i) => docs[i]! < doc);
               if (j < to && docs[j] === doc) add(doc, j);
@@ -174,7 +186,7 @@ export class FactIndex {
     for (const doc of touched) {
       const coverage = this.coverage(matched[doc]!, weights, totalWeight, coverageOf);
       const fact = this.facts[doc]!;
-      if (matched[doc] === 0 || coverage < minCoverage || (options.filter && !options.filter(fact))) continue;
+      if (matched[doc] === 0 || coverage < minCoverage || (filter && !filter(fact))) continue;
       let about = fact.place && boostIds.includes(fact.place) ? 0.5 : 0;
       for (const id of fact.about) if (boostIds.includes(id)) about++;
       scores[doc] = scores[doc]! * coverage * (1 + 0.6 * about);
