@@ -350,15 +350,13 @@ interface Candidate {
 
 function candidateFacts(k: Knowledge, claim: Claim, topic: string): FactHit[] {
   const searchable = terms(topic).length > 0;
-  const hits = searchable
-    ? rankFacts(k, topic, [], claim.mentions, {
-        minCoverage: TUNING.candidateCoverage,
-        limit: TUNING.candidates,
-        heavy: unknownNames(claim),
-        // Only facts about what the claim names are weighed (weigh()): the search need read no others.
-        ...(claim.subjects[0] ? { within: k.base.factsAbout(claim.subjects[0].id) } : {}),
-      })
-    : [];
+  const search = (within?: readonly Fact[]) =>
+    rankFacts(k, topic, [], claim.mentions, { minCoverage: TUNING.candidateCoverage, limit: TUNING.candidates, heavy: unknownNames(claim), ...(within ? { within } : {}) });
+  // Only facts about what the claim names can decide it (weigh()), so the search reads those first;
+  // when none speaks to it, the whole base, for the closest facts to show beside "not in the sources".
+  const subject = claim.subjects[0];
+  const own = searchable && subject ? search(k.base.factsAbout(subject.id)) : [];
+  const hits = own.length || !searchable ? own : search();
   // Facts whose own subject is what the claim names, with the claimed relation, are on topic however the
   // search ranks them: "RATS is based in Beijing" must meet the fact of where RATS is, among fifty about RATS.
   const seen = new Set(hits.map((h) => h.fact));

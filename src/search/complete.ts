@@ -89,8 +89,8 @@ export class NameCompleter {
         at = i + 1 < this.keys.length ? this.joined.indexOf(q, this.starts[i + 1]!) : -1;
       }
     }
-    // Names containing the text were found above; only close spellings are left to look for.
-    if (q.length >= 3 && best.size < limit) for (const { entity, score } of this.entities.fuzzy(q, limit, wanted, 1, false)) rank(entity.id, CLOSE + score);
+    // Close spellings only when no name starts with or holds the text: text that names something is not a typo.
+    if (q.length >= 3 && best.size === 0) for (const { entity, score } of this.entities.fuzzy(q, limit, wanted, 1, false)) rank(entity.id, CLOSE + score);
     const order = Float64Array.from(best.values()).sort().subarray(0, limit);
     return Array.from(order, (r) => this.byName[r % RANKS]!);
   }

@@ -13,6 +13,7 @@ import { MONTHS } from '../facts/dates.js';
 import type { Entity, FactBase } from '../facts/model.js';
 import { key } from '../text/normalize.js';
 import { allowedEdits, NearIndex } from '../text/near.js';
+import { firstNotBefore } from './bisect.js';
 import { STOP_WORDS } from '../text/terms.js';
 
 export interface EntityMention {
@@ -37,6 +38,8 @@ interface AliasEntry {
   words: number;
 }
 
+/** Names that hold the text, at most, offered as suggestions: more are no help. */
+const INSIDE_LIMIT = 50;
 /** A word more names have than this tells none of them apart, so it suggests none. */
 const DISTINCTIVE_WORD_LIMIT = 50;
 
@@ -137,7 +140,21 @@ export class EntityIndex {
       }
     }
     if (inside && q.length >= 4) {
-      for (const a of this.aliases) if (a.alias.length >= 4 && (q.includes(a.alias) || a.alias.includes(q))) consider(a.id, Math.abs(a.alias.length - q.length) / 2);
+      // A name inside the text ("kazakhstanistan"): the text's substrings looked up as aliases.
+      for (let from = 0; from + 4 <= q.length; from++) {
+        for (let to = from + 4; to <= q.length; to++) {
+          const id = this.aliasToId.get(q.slice(from, to));
+          if (id) consider(id, (q.length - (to - from)) / 2);
+        }
+      }
+      // The text inside a name ("kazakh"): one native search through every alias joined.
+      const { joined, starts } = this.joinedAliases();
+      for (let at = joined.indexOf(q), found = 0; at >= 0 && found < INSIDE_LIMIT; found++) {
+        const i = firstNotBefore(0, starts.length, (j) => starts[j]! <= at) - 1;
+        const a = this.aliases[i]!;
+        consider(a.id, Math.abs(a.alias.length - q.length) / 2);
+        at = i + 1 < this.aliases.length ? joined.indexOf(q, starts[i + 1]!) : -1;
+      }
     }
     return [...best]
       .sort((a, b) => a[1] - b[1])
@@ -160,6 +177,21 @@ export class EntityIndex {
   }
 
   private readonly recent = new Map<string, EntityMention[]>();
+  private joined?: { joined: string; starts: Int32Array };
+
+  /** Every alias joined by newlines, and where each starts: built on first use. */
+  private joinedAliases(): { joined: string; starts: Int32Array } {
+    if (!this.joined) {
+      const starts = new Int32Array(this.aliases.length);
+      let at = 0;
+      this.aliases.forEach((a, i) => {
+        starts[i] = at;
+        at += a.alias.length + 1;
+      });
+      this.joined = { joined: this.aliases.map((a) => a.alias).join('\n'), starts };
+    }
+    return this.joined;
+  }
   private readonly byEntity = new Map<string, AliasEntry[]>();
 
   private aliasesOf(id: string): AliasEntry[] {
