@@ -56,7 +56,7 @@ export function measure(searcher: Searcher, queries: Record<Kind, BenchQuery[]>,
   const out: Record<string, KindResult> = {};
   for (const [kind, all] of Object.entries(queries) as [Kind, BenchQuery[]][]) {
     if (!all.length) continue;
-    for (const q of warmup[kind].slice(0, 30)) searcher.first(kind, q);
+    for (const q of warmup[kind].slice(0, Math.min(30, opts.limit ?? 30))) searcher.first(kind, q);
     const qs = all.slice(0, opts.limit ?? all.length);
     const samples: number[] = [];
     let hits = 0;

@@ -20,6 +20,7 @@ import type { Knowledge } from '../src/knowledge.js';
 import { allowedEdits } from '../src/text/near.js';
 import { key } from '../src/text/normalize.js';
 import { generateClaims } from '../tests/check/suite.js';
+import { typo } from '../tests/typos.js';
 import { EVENTS, prng } from './generate.js';
 
 export const KINDS = ['exact alias', 'misspelled name', 'free text', 'fact check', 'on this day', 'autocomplete'] as const;
@@ -37,30 +38,6 @@ export interface BenchQuery {
   edits?: number;
   /** What the query intends, for a reader of the misses. */
   intended?: string;
-}
-
-/** Keys next to each other on a QWERTY keyboard: the letters a slipped finger types instead. */
-const NEIGHBOURS: Record<string, string> = {
-  q: 'wa', w: 'qes', e: 'wrd', r: 'etf', t: 'ryg', y: 'tuh', u: 'yij', i: 'uok', o: 'ipl', p: 'ol',
-  a: 'qsz', s: 'awdz', d: 'sefx', f: 'drgc', g: 'fthv', h: 'gyjb', j: 'hukn', k: 'jilm', l: 'kop',
-  z: 'asx', x: 'zsdc', c: 'xdfv', v: 'cfgb', b: 'vghn', n: 'bhjm', m: 'njk',
-};
-
-/** One typo at a random letter: a neighbour typed instead, the letter dropped, doubled, or swapped with the next. */
-export function typo(text: string, rnd: () => number): string {
-  const letters = [...text].flatMap((c, i) => (/[a-z]/i.test(c) ? [i] : []));
-  const i = letters[Math.floor(rnd() * letters.length)]!;
-  const c = text[i]!.toLowerCase();
-  const op = rnd();
-  if (op < 0.35) {
-    const n = NEIGHBOURS[c] ?? c;
-    return text.slice(0, i) + n[Math.floor(rnd() * n.length)]! + text.slice(i + 1);
-  }
-  if (op < 0.6) return text.slice(0, i) + text.slice(i + 1);
-  if (op < 0.8) return text.slice(0, i + 1) + c + text.slice(i + 1);
-  const j = i + 1 < text.length && /[a-z]/i.test(text[i + 1]!) ? i + 1 : i - 1;
-  const [a, b] = [Math.min(i, j), Math.max(i, j)];
-  return text.slice(0, a) + text[b] + text[a] + text.slice(b + 1);
 }
 
 /** Entities with facts about them, of the kinds people ask about by name. */
