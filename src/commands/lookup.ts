@@ -84,15 +84,14 @@ export function lookup(ctx: CommandContext): Answer {
       // named narrow it enough by themselves ("what does Cooley say RATS keeps"); one thing with an
       // aspect no fact of it speaks of ("the population of India") is not in the sources.
       // Facts that name every thing asked about come before facts that name some of them.
-      const all = focus.entities.length > 1 ? own.filter((f) => focus.entities.every((e) => f.about.includes(e.id))) : [];
+      const together = focus.entities.length > 1 ? own.filter((f) => focus.entities.every((e) => f.about.includes(e.id))) : [];
       const speaking = (facts: readonly Fact[]) => rankFacts(k, text, route.dates, mentions, { within: facts, minCoverage: 0 }).filter((h) => h.matched.some((t) => focus.aspect.includes(t)));
-      const inAll = all.length ? speaking(all) : [];
+      const inAll = together.length ? speaking(together) : [];
       const hits = inAll.length ? inAll : speaking(focus.entities.flatMap((e) => k.base.factsAbout(e.id)));
       // The facts that speak of more of the aspect first ("exercise on agriculture" over another
       // exercise); among those, the ones that fit the role asked.
       const spoken = (h: (typeof hits)[number]) => h.matched.filter((t) => focus.aspect.includes(t)).length;
       if (hits.length) return answerFacts(k, 'lookup', titleFor(text), stableSort(hits, (h) => -spoken(h) * 16 + fitRank(h.fact, focus)).map((h) => h.fact), {}, text);
-      const together = focus.entities.length > 1 ? own.filter((f) => focus.entities.every((e) => f.about.includes(e.id))) : [];
       if (together.length) return answerFacts(k, 'lookup', titleFor(text), byFit(together), {}, text);
       return noMatch(k, 'lookup', text, `${focus.aspect.join(' ')} of ${subject.name}`);
     }
