@@ -14,6 +14,7 @@ import type { Knowledge } from '../knowledge.js';
 import { key } from '../text/normalize.js';
 import { firstNotBefore } from './bisect.js';
 import type { EntityIndex } from './entities.js';
+import { JoinedTexts } from './joined.js';
 
 export interface Choice {
   /** Shown to the user. */
@@ -41,9 +42,8 @@ export class NameCompleter {
   /** Every alias key, sorted, with the entity it names. */
   private readonly keys: string[];
   private readonly ids: string[];
-  /** The sorted keys joined by newlines, and where each starts in it. */
-  private readonly joined: string;
-  private readonly starts: Int32Array;
+  /** The sorted keys, for a search inside them. */
+  private readonly joined: JoinedTexts;
   /** Entities in name order, and each one's place in it. */
   private readonly byName: Entity[];
   private readonly nameRank = new Map<string, number>();
@@ -55,13 +55,7 @@ export class NameCompleter {
     const aliases = [...entities.aliases].sort((a, b) => byText(a.alias, b.alias));
     this.keys = aliases.map((a) => a.alias);
     this.ids = aliases.map((a) => a.id);
-    this.starts = new Int32Array(aliases.length);
-    let at = 0;
-    this.keys.forEach((k, i) => {
-      this.starts[i] = at;
-      at += k.length + 1;
-    });
-    this.joined = this.keys.join('\n');
+    this.joined = new JoinedTexts(this.keys);
     const named = [...base.entities.values()].map((e) => ({ e, k: key(e.name) }));
     named.sort((a, b) => byText(a.k, b.k));
     this.byName = named.map((n) => n.e);
@@ -81,13 +75,10 @@ export class NameCompleter {
     };
     for (let i = firstNotBefore(0, this.keys.length, (j) => this.keys[j]! < q); i < this.keys.length && this.keys[i]!.startsWith(q); i++) rank(this.ids[i]!, this.keys[i] === q ? EXACT : PREFIX);
     if (best.size < limit) {
-      // Inside a name: one hit per alias is enough, so the search goes on from the next alias.
-      for (let at = this.joined.indexOf(q); at >= 0; ) {
-        // The alias whose text holds this offset: the last one starting at or before it.
-        const i = firstNotBefore(0, this.starts.length, (j) => this.starts[j]! <= at) - 1;
-        if (at > this.starts[i]!) rank(this.ids[i]!, INSIDE);
-        at = i + 1 < this.keys.length ? this.joined.indexOf(q, this.starts[i + 1]!) : -1;
-      }
+      // Inside a name (a name that starts with it was ranked above).
+      this.joined.holding(q, (i, offset) => {
+        if (offset > 0) rank(this.ids[i]!, INSIDE);
+      });
     }
     // Close spellings only when no name starts with or holds the text: text that names something is not a typo.
     if (q.length >= 3 && best.size === 0) for (const { entity, score } of this.entities.fuzzy(q, limit, wanted, 1, false)) rank(entity.id, CLOSE + score);

@@ -13,7 +13,7 @@ import { MONTHS } from '../facts/dates.js';
 import type { Entity, FactBase } from '../facts/model.js';
 import { key } from '../text/normalize.js';
 import { allowedEdits, NearIndex } from '../text/near.js';
-import { firstNotBefore } from './bisect.js';
+import { JoinedTexts } from './joined.js';
 import { STOP_WORDS } from '../text/terms.js';
 
 export interface EntityMention {
@@ -148,13 +148,15 @@ export class EntityIndex {
         }
       }
       // The text inside a name ("kazakh"): one native search through every alias joined.
-      const { joined, starts } = this.joinedAliases();
-      for (let at = joined.indexOf(q), found = 0; at >= 0 && found < INSIDE_LIMIT; found++) {
-        const i = firstNotBefore(0, starts.length, (j) => starts[j]! <= at) - 1;
-        const a = this.aliases[i]!;
-        consider(a.id, Math.abs(a.alias.length - q.length) / 2);
-        at = i + 1 < this.aliases.length ? joined.indexOf(q, starts[i + 1]!) : -1;
-      }
+      this.joined ??= new JoinedTexts(this.aliases.map((a) => a.alias));
+      this.joined.holding(
+        q,
+        (i) => {
+          const a = this.aliases[i]!;
+          consider(a.id, Math.abs(a.alias.length - q.length) / 2);
+        },
+        INSIDE_LIMIT,
+      );
     }
     return [...best]
       .sort((a, b) => a[1] - b[1])
@@ -177,21 +179,8 @@ export class EntityIndex {
   }
 
   private readonly recent = new Map<string, EntityMention[]>();
-  private joined?: { joined: string; starts: Int32Array };
-
-  /** Every alias joined by newlines, and where each starts: built on first use. */
-  private joinedAliases(): { joined: string; starts: Int32Array } {
-    if (!this.joined) {
-      const starts = new Int32Array(this.aliases.length);
-      let at = 0;
-      this.aliases.forEach((a, i) => {
-        starts[i] = at;
-        at += a.alias.length + 1;
-      });
-      this.joined = { joined: this.aliases.map((a) => a.alias).join('\n'), starts };
-    }
-    return this.joined;
-  }
+  /** Every alias joined, for a search inside them: built on first use. */
+  private joined?: JoinedTexts;
   private readonly byEntity = new Map<string, AliasEntry[]>();
 
   private aliasesOf(id: string): AliasEntry[] {
