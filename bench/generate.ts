@@ -11,18 +11,7 @@ import type { FactDate } from '../src/facts/dates.js';
 import { FactBase, type Entity, type Fact, type SourceDocument } from '../src/facts/model.js';
 import type { EntityType, FactKind, Status } from '../src/facts/schema.js';
 import { key } from '../src/text/normalize.js';
-
-/** mulberry32: a tiny, good-enough seeded PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from '../tests/seeded.js';
 
 const SYLLABLES = ['ka', 'zan', 'tor', 'mi', 'ra', 'lo', 'vek', 'stan', 'bar', 'din', 'ur', 'sel', 'no', 'qa', 'ash', 'tem', 'gul', 'bek', 'ar', 'ya', 'ost', 'len', 'kir', 'dov', 'pe', 'shu', 'mar', 'ti'];
 export const TOPICS = ['combating terrorism', 'customs cooperation', 'energy transit', 'emergency relief', 'education exchange', 'border security', 'information security', 'drug trafficking', 'transport corridors', 'agriculture', 'banking cooperation', 'tourism', 'water resources', 'public health', 'cultural exchange'];
@@ -37,7 +26,7 @@ const FILLER = 'according to the report of the organisation and its member state
 const STATUSES: Status[] = ['observer', 'dialogue-partner', 'member'];
 
 export function generateFactBase(count: number, seed = 42): FactBase {
-  const rnd = prng(seed);
+  const rnd = seeded(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const word = (n: number) => Array.from({ length: n }, () => pick(SYLLABLES)).join('');
   const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

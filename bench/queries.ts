@@ -21,7 +21,8 @@ import { allowedEdits } from '../src/text/near.js';
 import { key } from '../src/text/normalize.js';
 import { generateClaims } from '../tests/check/suite.js';
 import { typo } from '../tests/typos.js';
-import { EVENTS, prng } from './generate.js';
+import { seeded } from '../tests/seeded.js';
+import { EVENTS } from './generate.js';
 
 export const KINDS = ['exact alias', 'misspelled name', 'free text', 'fact check', 'on this day', 'autocomplete'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -47,7 +48,7 @@ function askable(base: FactBase): Entity[] {
 
 export function benchQueries(k: Knowledge, perKind: number, seed = 11): Record<Kind, BenchQuery[]> {
   const base = k.base;
-  const rnd = prng(seed);
+  const rnd = seeded(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const aliasKeys = new Set([...base.entities.values()].flatMap((e) => [e.name, ...e.aliases].map(key)));
   const named = askable(base);

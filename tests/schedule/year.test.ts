@@ -14,18 +14,7 @@ import type { ChannelSchedule } from '../../src/schedule/config.js';
 import { DailyPoster, localTime, type Poster } from '../../src/schedule/daily.js';
 import { FileStateStore } from '../../src/schedule/state.js';
 import { realKnowledge } from '../helpers.js';
-
-/** A small seeded generator, so a failing run can be repeated. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from '../seeded.js';
 
 const CHANNELS: ChannelSchedule[] = [
   { platform: 'slack', id: 'C1', time: '09:00', timezone: 'Europe/Berlin' },
@@ -45,7 +34,7 @@ describe('a simulated year of daily posts with kills and failures', () => {
   });
 
   it('posts each channel-day at most once, and none is missed while the bot is up', async () => {
-    const rand = random(20261202);
+    const rand = seeded(20261202);
     const statePath = join(mkdtempSync(join(tmpdir(), 'year-')), 'state.json');
     const start = Date.parse('2026-01-01T00:00:00Z');
     vi.setSystemTime(start);
