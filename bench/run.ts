@@ -51,39 +51,33 @@ function queriesOf(k: Knowledge, perKind: number, seed: number): Record<Kind, Be
 function peers(base: FactBase, queries: Record<Kind, BenchQuery[]>, warmup: Record<Kind, BenchQuery[]>, limit: { minisearch: number; fuse: number }) {
   const rows = base.facts.map((f, i) => ({ id: i, statement: f.statement, quotes: f.sources.map((s) => s.quote).join(' '), about: f.about.map((id) => base.entityName(id)).join(' ') }));
   const names = [...base.entities.values()].filter((e) => e.type === 'country' || e.type === 'treaty').map((e, i) => ({ id: i, name: e.name, aliases: e.aliases.join(' ') }));
+  /** A peer built and measured: its first fact for a question (command word dropped), its first name for a prefix. */
+  const peer = (build: () => { fact: (q: string) => number | undefined; name: (q: string) => number | undefined }, limitPerKind: number) => {
+    const t = performance.now();
+    const search = build();
+    const built = performance.now() - t;
+    const searcher: Searcher = {
+      first(kind, q) {
+        const i = kind === 'autocomplete' ? search.name(q.text) : search.fact(q.text.replace(/^(check|member|onthisday)\s+/i, ''));
+        if (i === undefined) return {};
+        return kind === 'autocomplete' ? { name: names[i]!.name } : { fact: base.facts[i]! };
+      },
+    };
+    return { build: ms(built), latency: measure(searcher, queries, warmup, { judges: false, limit: limitPerKind }) };
+  };
   const out: Record<string, unknown> = {};
-  let t = performance.now();
-  const mini = new MiniSearch({ fields: ['statement', 'quotes', 'about'], searchOptions: { fuzzy: 0.2, prefix: true, boost: { about: 2 } } });
-  mini.addAll(rows);
-  const miniNames = new MiniSearch({ fields: ['name', 'aliases'], searchOptions: { fuzzy: 0.2, prefix: true } });
-  miniNames.addAll(names);
-  const miniBuild = performance.now() - t;
-  const miniSearcher: Searcher = {
-    first(kind, q) {
-      if (kind === 'autocomplete') {
-        const hit = miniNames.search(q.text)[0];
-        return hit ? { name: names[hit.id as number]!.name } : {};
-      }
-      const hit = mini.search(q.text.replace(/^(check|member|onthisday)\s+/i, ''))[0];
-      return hit ? { fact: base.facts[hit.id as number]! } : {};
-    },
-  };
-  out.minisearch = { build: ms(miniBuild), latency: measure(miniSearcher, queries, warmup, { judges: false, limit: limit.minisearch }) };
-  t = performance.now();
-  const fuse = new Fuse(rows, { keys: ['statement', 'quotes', 'about'] });
-  const fuseNames = new Fuse(names, { keys: ['name', 'aliases'] });
-  const fuseBuild = performance.now() - t;
-  const fuseSearcher: Searcher = {
-    first(kind, q) {
-      if (kind === 'autocomplete') {
-        const hit = fuseNames.search(q.text, { limit: 1 })[0];
-        return hit ? { name: hit.item.name } : {};
-      }
-      const hit = fuse.search(q.text.replace(/^(check|member|onthisday)\s+/i, ''), { limit: 1 })[0];
-      return hit ? { fact: base.facts[hit.item.id]! } : {};
-    },
-  };
-  out.fuse = { build: ms(fuseBuild), latency: measure(fuseSearcher, queries, warmup, { judges: false, limit: limit.fuse }) };
+  out.minisearch = peer(() => {
+    const facts = new MiniSearch({ fields: ['statement', 'quotes', 'about'], searchOptions: { fuzzy: 0.2, prefix: true, boost: { about: 2 } } });
+    facts.addAll(rows);
+    const byName = new MiniSearch({ fields: ['name', 'aliases'], searchOptions: { fuzzy: 0.2, prefix: true } });
+    byName.addAll(names);
+    return { fact: (q) => facts.search(q)[0]?.id as number | undefined, name: (q) => byName.search(q)[0]?.id as number | undefined };
+  }, limit.minisearch);
+  out.fuse = peer(() => {
+    const facts = new Fuse(rows, { keys: ['statement', 'quotes', 'about'] });
+    const byName = new Fuse(names, { keys: ['name', 'aliases'] });
+    return { fact: (q) => facts.search(q, { limit: 1 })[0]?.item.id, name: (q) => byName.search(q, { limit: 1 })[0]?.item.id };
+  }, limit.fuse);
   return out;
 }
 
@@ -223,23 +217,20 @@ async function main() {
 
   // 1. The real fact base.
   execFileSync(process.execPath, [CLI, 'index']);
-  const cold: number[] = [];
-  for (let i = 0; i < (quick ? 3 : 10); i++) {
+  // A bare node beside each cold ask, run for run, so the ratio does not depend on how busy the machine is.
+  const processMs = (args: string[], env?: NodeJS.ProcessEnv) => {
     const t = performance.now();
-    execFileSync(process.execPath, [CLI, 'ask', '--json', 'kazakstan']);
-    cold.push(performance.now() - t);
-  }
-  // A bare node beside it, run for run, so the ratio does not depend on how busy the machine is.
+    execFileSync(process.execPath, args, env ? { env } : {});
+    return performance.now() - t;
+  };
+  const cold: number[] = [];
   const bare: number[] = [];
   for (let i = 0; i < (quick ? 3 : 10); i++) {
-    const t = performance.now();
-    execFileSync(process.execPath, ['-e', '0']);
-    bare.push(performance.now() - t);
+    cold.push(processMs([CLI, 'ask', '--json', 'kazakstan']));
+    bare.push(processMs(['-e', '0']));
   }
   const noCache = mkdtempSync(join(tmpdir(), 'bench-cache-'));
-  const t0 = performance.now();
-  execFileSync(process.execPath, [CLI, 'ask', '--json', 'kazakstan'], { env: { ...process.env, FACTBOT_CACHE_DIR: noCache } });
-  const coldNoSnapshot = performance.now() - t0;
+  const coldNoSnapshot = processMs([CLI, 'ask', '--json', 'kazakstan'], { ...process.env, FACTBOT_CACHE_DIR: noCache });
   let t = performance.now();
   const { base } = loadFactBase(join(PACKAGE_ROOT, 'facts'));
   const load = performance.now() - t;
