@@ -48,6 +48,8 @@ export interface DailyOptions {
   /** First retry after this many ms, doubling up to `maxRetryMs`. */
   retryMs?: number;
   maxRetryMs?: number;
+  /** What time it is; retries and look-agains ask it too, so a run never mixes two clocks. */
+  clock?: () => Date;
 }
 
 export const channelKey = (c: Pick<ChannelSchedule, 'platform' | 'id'>) => `${c.platform}:${c.id}`;
@@ -72,10 +74,12 @@ export class DailyPoster {
   private readonly running = new InFlight();
   private stopped = false;
   private readonly claims: ClaimStore;
+  private readonly now: () => Date;
 
   constructor(private readonly options: DailyOptions) {
     if (!options.claims && !options.store) throw new Error('DailyPoster needs a state store or shared claims');
     this.claims = options.claims ?? new LocalClaims(options.store!);
+    this.now = options.clock ?? (() => new Date());
     if (this.claims.problem) options.log.error({ kind: 'onthisday' }, this.claims.problem);
   }
 
@@ -110,7 +114,7 @@ export class DailyPoster {
   }
 
   /** Posts to every channel whose local post time has come today and that has not had today's post. */
-  async runDue(now = new Date()): Promise<void> {
+  async runDue(now = this.now()): Promise<void> {
     await Promise.all(this.options.channels.map((c) => this.running.run(() => this.runChannel(c, now, 0))));
   }
 
@@ -126,7 +130,7 @@ export class DailyPoster {
     if (this.stopped) return;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      void this.running.run(() => this.runChannel(channel, new Date(), attempt));
+      void this.running.run(() => this.runChannel(channel, this.now(), attempt));
     }, delayMs);
     this.timers.add(timer);
   }
