@@ -52,7 +52,7 @@ export function agrees(kind: Kind, q: BenchQuery, got: ReturnType<Searcher['firs
   return got.fact !== undefined && q.hits(got.fact);
 }
 
-export function measure(searcher: Searcher, queries: Record<Kind, BenchQuery[]>, warmup: Record<Kind, BenchQuery[]>, opts: { judges: boolean; limit?: number }): Record<string, KindResult> {
+export function measure(searcher: Searcher, queries: Record<Kind, BenchQuery[]>, warmup: Record<Kind, BenchQuery[]>, opts: { judges: boolean; limit?: number; onSample?: (kind: Kind, q: BenchQuery, ms: number) => void }): Record<string, KindResult> {
   const out: Record<string, KindResult> = {};
   for (const [kind, all] of Object.entries(queries) as [Kind, BenchQuery[]][]) {
     if (!all.length) continue;
@@ -64,6 +64,7 @@ export function measure(searcher: Searcher, queries: Record<Kind, BenchQuery[]>,
       const t = performance.now();
       const got = searcher.first(kind, q);
       samples.push(performance.now() - t);
+      opts.onSample?.(kind, q, samples.at(-1)!);
       if (agrees(kind, q, got, opts.judges)) hits++;
     }
     out[kind] = { ...stats(samples), top1: Math.round((1000 * hits) / qs.length) / 10 };

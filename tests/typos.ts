@@ -1,11 +1,5 @@
 /** Typos as people make them, seeded: for the bench (bench/queries.ts) and the tests of near spellings. */
-
-/** Keys next to each other on a QWERTY keyboard: the letters a slipped finger types instead. */
-const NEIGHBOURS: Record<string, string> = {
-  q: 'wa', w: 'qes', e: 'wrd', r: 'etf', t: 'ryg', y: 'tuh', u: 'yij', i: 'uok', o: 'ipl', p: 'ol',
-  a: 'qsz', s: 'awdz', d: 'sefx', f: 'drgc', g: 'fthv', h: 'gyjb', j: 'hukn', k: 'jilm', l: 'kop',
-  z: 'asx', x: 'zsdc', c: 'xdfv', v: 'cfgb', b: 'vghn', n: 'bhjm', m: 'njk',
-};
+import { KEY_NEIGHBOURS as NEIGHBOURS } from '../src/text/typing.js';
 
 /** One typo at a random letter: a neighbour typed instead, the letter dropped, doubled, or swapped with the next. */
 export function typo(text: string, rnd: () => number): string {

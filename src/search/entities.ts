@@ -8,11 +8,11 @@
  * the eval sets, well under a millisecond.
  */
 import { distance } from 'fastest-levenshtein';
-import typos from 'damerau-levenshtein';
 import { MONTHS } from '../facts/dates.js';
 import type { Entity, FactBase } from '../facts/model.js';
 import { key } from '../text/normalize.js';
-import { allowedEdits, NearIndex } from '../text/near.js';
+import { allowedEdits, NearIndex, typoSteps } from '../text/near.js';
+import { slipCost } from '../text/typing.js';
 import { JoinedTexts } from './joined.js';
 import { STOP_WORDS } from '../text/terms.js';
 
@@ -40,11 +40,22 @@ interface AliasEntry {
 
 /** Names that hold the text, at most, offered as suggestions: more are no help. */
 const INSIDE_LIMIT = 50;
-/** A word more names have than this tells none of them apart, so it suggests none. */
+/** A word more names have than this tells none of them apart: it suggests only those with another word of the text. */
 const DISTINCTIVE_WORD_LIMIT = 50;
+/** Words a typo or two from a word of the text that suggest names, closest first. */
+const NEAR_WORDS = 30;
+/** Names within a few typos of a text that `fuzzy` weighs, closest first. */
+const FUZZY_CANDIDATES = 50;
 
-/** Longest name read as one mention, in words: treaty titles run to a dozen ("Regulations on the Observer Status at the SCO"). */
-const MAX_NGRAM = 14;
+/**
+ * A word of a name typed exactly, that few names have, says which name is meant: the name's other
+ * words may then have this many typos more each ("Janng Zemin", "SCO Energy Clluub"), within the
+ * whole name's own limit.
+ */
+const ANCHORED_EXTRA_EDITS = 1;
+
+/** Shortest word of a name that suggests the name when typed exactly ("Roy" of "Roy Allison"). */
+const MIN_SUGGESTING_WORD = 3;
 
 /**
  * Words that are names of nothing by themselves, even when a near match says so. Month names
@@ -76,14 +87,23 @@ function edgesFit(alias: string, first: string, last: string): boolean {
  * name's typos are spread as a person's are, not piled into one word ("ministries" is not
  * "ministers", "set" not "caec").
  */
-function wordsFit(alias: string, words: string[]): boolean {
-  return alias.split(' ').every((w, i) => w === words[i] || typos(w, words[i]!).steps <= Math.max(1, allowedEdits(w.length)));
+function wordsFit(alias: string, words: string[], loosened: (typed: string) => boolean): boolean {
+  return alias.split(' ').every((w, i) => {
+    if (w === words[i]) return true;
+    const limit = Math.max(1, allowedEdits(w.length)) + (loosened(words[i]!) ? ANCHORED_EXTRA_EDITS : 0);
+    return typoSteps(w, words[i]!, limit) <= limit;
+  });
 }
+
+/** The numbers in a text, in order: a name's years are typed as they are or it is another name ("SCO summit 2019"). */
+const numbersOf = (text: string) => text.split(' ').filter((w) => /\d/.test(w)).join(' ');
 
 export class EntityIndex {
   private readonly aliasToId = new Map<string, string>();
   private readonly near = new NearIndex<AliasEntry>();
   private readonly base: FactBase;
+  /** The most words a name has: no longer run of the text is read as one (treaty titles run to 16). */
+  private longestName = 1;
   /** Every whole alias with its folded key, for scans such as autocomplete. */
   readonly aliases: AliasEntry[] = [];
 
@@ -100,12 +120,13 @@ export class EntityIndex {
         this.aliasToId.set(k, e.id);
         const words = k.split(' ');
         const entry = { id: e.id, type: e.type, alias: k, whole: true, words: words.length };
+        this.longestName = Math.max(this.longestName, words.length);
         this.aliases.push(entry);
         const own = this.byEntity.get(e.id);
         if (own) own.push(entry);
         else this.byEntity.set(e.id, [entry]);
         this.near.add(k, entry);
-        if (words.length > 1) for (const w of new Set(words)) if (w.length >= 4 && !GENERIC_WORDS.has(w)) this.near.add(w, { ...entry, whole: false });
+        if (words.length > 1) for (const w of new Set(words)) if (w.length >= MIN_SUGGESTING_WORD && !GENERIC_WORDS.has(w)) this.near.add(w, { ...entry, whole: false });
       }
     }
   }
@@ -134,9 +155,10 @@ export class EntityIndex {
     };
     // Candidates share a first letter with the text or with one of its words.
     for (const word of new Set([q, ...q.split(' ')])) {
-      for (const m of this.near.near(word, allowedEdits(word.length, extraEdits), 50)) {
-        const edits = closestDistance(m.value.alias, q);
-        if (edits <= allowed) consider(m.value.id, edits);
+      const candidates = this.near.near(word, allowedEdits(word.length, extraEdits), FUZZY_CANDIDATES).flatMap((m) => m.values);
+      for (const c of candidates.slice(0, FUZZY_CANDIDATES)) {
+        const edits = closestDistance(c.alias, q);
+        if (edits <= allowed) consider(c.id, edits);
       }
     }
     if (inside && q.length >= 4) {
@@ -191,10 +213,27 @@ export class EntityIndex {
    * The aliases a word of the text suggests: those that have the word (unless too many do for it
    * to tell them apart: "cooperation"), and those with a word a typo or two from it.
    */
-  private suggested(word: string): AliasEntry[] {
+  private suggested(word: string, others: readonly string[]): AliasEntry[] {
     if (/\d/.test(word) || GENERIC_WORDS.has(word)) return [];
+    const out: AliasEntry[] = [];
+    // A word too many names have tells none apart by itself: of those, only names that also have
+    // another word of the text ("Raost" is in hundreds of names; "energy transit raost" in one),
+    // unless too many have both ("energy transit").
+    const add = (entries: readonly AliasEntry[]) => {
+      if (entries.length <= DISTINCTIVE_WORD_LIMIT) {
+        out.push(...entries);
+        return;
+      }
+      if (!others.length) return;
+      const both: AliasEntry[] = [];
+      for (const e of entries) {
+        if (!others.some((w) => ` ${e.alias} `.includes(` ${w} `))) continue;
+        if (both.push(e) > DISTINCTIVE_WORD_LIMIT) return;
+      }
+      out.push(...both);
+    };
     const own = this.near.exactly(word);
-    const out = own.length <= DISTINCTIVE_WORD_LIMIT ? [...own] : [];
+    add(own);
     // One typo more than a word alone may have: the name's typo'd word ("lomo" for "Lomi", "ostone"
     // for "Ostlen") suggests it, and the whole name is checked after. But a word the facts use
     // that no name has is taken for itself: only a near name suggests it ("ministries" is not
@@ -202,20 +241,28 @@ export class EntityIndex {
     const known = !own.length && this.isWord(word);
     const edits = word.length < 3 ? 0 : allowedEdits(word.length) + (known ? 0 : 1);
     if (edits === 0) return out;
-    const near = this.near.near(word, edits, DISTINCTIVE_WORD_LIMIT);
-    for (const m of near) if (m.edits > 0) out.push(m.value);
-    // Nothing within the word's own typos with its first letter: perhaps the first letter is the typo.
-    if (word.length >= 4 && !own.length && !known && !near.some((m) => m.edits <= allowedEdits(word.length))) {
-      for (const m of this.near.nearFirstTypo(word, Math.max(1, allowedEdits(word.length)), DISTINCTIVE_WORD_LIMIT)) out.push(m.value);
+    for (const m of this.near.near(word, edits, NEAR_WORDS)) if (m.edits > 0) add(m.values);
+    // A word no name or fact has: its first letter may be the typo, even when a name with that
+    // letter is as near ("riost" is "Tiost" as much as "Raost"; the slips decide, findMentions).
+    if (word.length >= 4 && !own.length && !known) {
+      for (const m of this.near.nearFirstTypo(word, Math.max(1, allowedEdits(word.length)), NEAR_WORDS)) add(m.values);
     }
     return out;
+  }
+
+  /**
+   * True when a word of the reading is the name's own word, typed exactly, that few names have
+   * and that is not a common word of the facts: it tells the name apart by itself.
+   */
+  private anchored(alias: string, words: string[]): boolean {
+    return alias.split(' ').some((w, i) => w === words[i] && w.length >= MIN_SUGGESTING_WORD && !GENERIC_WORDS.has(w) && !/\d/.test(w) && this.near.exactly(w).length <= DISTINCTIVE_WORD_LIMIT);
   }
 
   private findMentions(text: string): EntityMention[] {
     const tokens = key(text).split(' ').filter(Boolean);
     const taken = new Array<boolean>(tokens.length).fill(false);
     const found: EntityMention[] = [];
-    for (let n = Math.min(MAX_NGRAM, tokens.length); n >= 1; n--) {
+    for (let n = Math.min(this.longestName, tokens.length); n >= 1; n--) {
       for (let i = 0; i + n <= tokens.length; i++) {
         if (taken.slice(i, i + n).some(Boolean)) continue;
         const phrase = tokens.slice(i, i + n).join(' ');
@@ -240,45 +287,57 @@ export class EntityIndex {
     const at = [0];
     for (const t of tokens) at.push(at.at(-1)! + t.length + 1);
     const near: EntityMention[] = [];
+    // The words of the text that could tell a name apart (not "the", "agreement", "sco").
+    const content = [...new Set(tokens.filter((t) => t.length >= MIN_SUGGESTING_WORD && !GENERIC_WORDS.has(t) && t !== 'sco'))];
     for (let i = 0; i < tokens.length; i++) {
       const read = exactAt(i);
-      const suggestions = new Set(!read || oneWord(read) ? this.suggested(tokens[i]!) : []);
+      const suggestions = new Set(!read || oneWord(read) ? this.suggested(tokens[i]!, content.filter((w) => w !== tokens[i])) : []);
       if (read) for (const a of this.aliasesOf(read.entity.id)) suggestions.add(a);
       for (const candidate of suggestions) {
         const { alias, words } = candidate;
         const allowed = allowedEdits(alias.length - words + 1);
         if (allowed === 0) continue;
         // Windows that hold word i, of the name's length or one word more or less (a space typed or dropped).
-        for (let n = Math.max(1, words - 1); n <= Math.min(words + 1, MAX_NGRAM); n++) {
+        for (let n = Math.max(1, words - 1); n <= words + 1; n++) {
           for (let start = Math.max(0, i - n + 1); start <= i && start + n <= tokens.length; start++) {
             const length = at[start + n]! - at[start]! - 1;
             if (Math.abs(length - alias.length) > allowed || length - n + 1 < 5) continue;
             // A reading starts and ends where the name does: not on a word the name lacks ("bartem in", "in stanraka").
             if (!edgesFit(alias, tokens[start]!, tokens[start + n - 1]!)) continue;
             const phrase = tokens.slice(start, start + n).join(' ');
-            if (/\d/.test(phrase) || (n === 1 && GENERIC_WORDS.has(phrase))) continue;
+            if ((n === 1 && GENERIC_WORDS.has(phrase)) || numbersOf(phrase) !== numbersOf(alias)) continue;
             // Typos as people make them: two letters swapped are one ("lemni" for "lenmi"), not two.
-            // Plain edit distance (fast) first: a swap counts two there, so one more is let through.
-            if (distance(alias, phrase) > allowed + 1) continue;
-            const edits = typos(alias, phrase).steps;
-            if (edits === 0 || edits > allowed || (n === words && !wordsFit(alias, tokens.slice(start, start + n)))) continue;
+            const edits = typoSteps(alias, phrase, allowed);
+            if (edits === 0 || edits > allowed) continue;
+            if (n === words) {
+              const typed = tokens.slice(start, start + n);
+              // Anchored, a word's typos may be more; but a word the facts use is that word ("ministers").
+              const anchored = this.anchored(alias, typed);
+              if (!wordsFit(alias, typed, (w) => anchored && !this.isWord(w))) continue;
+            }
             const entity = this.base.entity(candidate.id);
-            if (entity) near.push({ entity, text: phrase, start, end: start + n, exact: false, score: edits / phrase.length });
+            // Ranked by how likely the slips are, not only how many (a neighbouring key before another letter).
+            if (entity) near.push({ entity, text: phrase, start, end: start + n, exact: false, score: slipCost(alias, phrase) / phrase.length });
           }
         }
       }
     }
     // Each name at its longest reading ("cso qadin ciuncil", not "qadin ciuncil" leaving "cso" over),
-    // then the closest names first; a name read over a one-word name replaces it (a place only by
+    // then the longest and closest names first; a name read over a one-word name replaces it (a place only by
     // a longer name that is not a place).
     const longest = new Map<string, EntityMention>();
     for (const m of near) {
       const had = longest.get(m.entity.id);
       if (!had || m.end - m.start > had.end - had.start || (m.end - m.start === had.end - had.start && m.score < had.score)) longest.set(m.entity.id, m);
     }
-    for (const m of [...longest.values()].sort((a, b) => a.score - b.score || b.end - b.start - (a.end - a.start))) {
+    // Longest readings first, as in the exact pass: a name that explains more of the text is the
+    // better reading ("torzann osrurstan" is Torzan Osturstan, not the country Osturstan).
+    for (const m of [...longest.values()].sort((a, b) => b.end - b.start - (a.end - a.start) || a.score - b.score)) {
       const blockers = found.filter((f) => f.start < m.end && f.end > m.start);
-      if (blockers.some((f) => !f.exact || (!oneWord(f) && f.entity !== m.entity) || f.end - f.start >= m.end - m.start)) continue;
+      // A long name read with a typo holds the short names inside it ("Regulations on the Status of
+      // Dialogue Partner of the SCO" holds "dialogue partner"); a name it only overlaps stands.
+      const heldInside = (f: EntityMention) => f.start >= m.start && f.end <= m.end && 2 * (f.end - f.start) <= m.end - m.start;
+      if (blockers.some((f) => !f.exact || (!oneWord(f) && f.entity !== m.entity && !heldInside(f)) || f.end - f.start >= m.end - m.start)) continue;
       if (blockers.length && m.entity.type === 'place') continue;
       for (const b of blockers) found.splice(found.indexOf(b), 1);
       found.push(m);

@@ -117,7 +117,7 @@ export class FactIndex {
     const forms = unique.map((term): [number, number][] => {
       const own = this.termIds.get(term);
       if (own !== undefined) return [[own, 1]];
-      return heavy.has(term) ? [] : this.near.near(term, allowedEdits(term.length), 3).map((m) => [m.value, FUZZY_WEIGHT]);
+      return heavy.has(term) ? [] : this.near.near(term, allowedEdits(term.length), 3).flatMap((m) => m.values.map((v): [number, number] => [v, FUZZY_WEIGHT]));
     });
     // MaxScore: a fact with none of the heaviest words cannot cover enough of the question, so
     // only facts with one of them are candidates; the lighter words, often common ones with

@@ -1,13 +1,31 @@
 /**
  * Finding the words or names within a few typos of a given one, fast at any size: candidates
  * are bucketed by first letter, so a query compares against a small share of the vocabulary
- * (a typo in the first letter is rarer; `nearFirstTypo` looks for one when nothing else is near).
+ * (a typo in the first letter is rarer: `nearFirstTypo` looks for one in buckets by second letter).
  */
 import { distance } from 'fastest-levenshtein';
+import typos from 'damerau-levenshtein';
 
 /** Typos a word of this length may have and still count as that word. */
 export function allowedEdits(length: number, extra = 0): number {
   return (length < 5 ? 0 : length < 8 ? 1 : length < 16 ? 2 : 3) + extra;
+}
+
+/**
+ * Typos between two texts, two letters swapped counting one ("ofrum" for "forum"); exact only up
+ * to `maxEdits` + 1. Plain edit distance (fast) first: it counts a swap as two, so only texts just
+ * over the limit there are counted again.
+ */
+export function typoSteps(a: string, b: string, maxEdits: number): number {
+  const plain = distance(a, b);
+  return plain === maxEdits + 1 ? typos(a, b).steps : plain;
+}
+
+/** A text within a few typos of the one looked up, with every value it stands for. */
+export interface NearText<T> {
+  text: string;
+  values: readonly T[];
+  edits: number;
 }
 
 export class NearIndex<T> {
@@ -46,17 +64,17 @@ export class NearIndex<T> {
    * ("jyrgyzstan"); a dropped one makes the text's first letter the entry's second ("yrgyzstan");
    * a swap ("ykrgyzstan") too; an added one makes the text's second letter the entry's first.
    */
-  nearFirstTypo(text: string, maxEdits: number, limit = 20): { text: string; value: T; edits: number }[] {
+  nearFirstTypo(text: string, maxEdits: number, limit = 20): NearText<T>[] {
     if (maxEdits <= 0 || text.length < 2) return [];
-    const out: { text: string; value: T; edits: number }[] = [];
+    const out: NearText<T>[] = [];
     const seen = new Set<string>();
     const scan = (buckets: Map<string, Map<string, T[]>>, letter: string) => {
       for (let length = Math.max(1, text.length - maxEdits); length <= text.length + maxEdits; length++) {
         for (const [candidate, values] of buckets.get(`${letter}${length}`) ?? []) {
           if (candidate[0] === text[0] || seen.has(candidate)) continue;
           seen.add(candidate);
-          const edits = distance(candidate, text);
-          if (edits <= maxEdits) for (const value of values) out.push({ text: candidate, value, edits });
+          const edits = typoSteps(candidate, text, maxEdits);
+          if (edits <= maxEdits) out.push({ text: candidate, values, edits });
         }
       }
     };
@@ -71,14 +89,14 @@ export class NearIndex<T> {
     return this.buckets.get(`${text[0] ?? ''}${text.length}`)?.get(text) ?? [];
   }
 
-  /** Entries within `maxEdits` of the text, closest first. */
-  near(text: string, maxEdits: number, limit = 20): { text: string; value: T; edits: number }[] {
+  /** Texts within `maxEdits` of the text, closest first, at most `limit` of them. */
+  near(text: string, maxEdits: number, limit = 20): NearText<T>[] {
     if (maxEdits <= 0 || !text) return [];
-    const out: { text: string; value: T; edits: number }[] = [];
+    const out: NearText<T>[] = [];
     for (let length = Math.max(1, text.length - maxEdits); length <= text.length + maxEdits; length++) {
       for (const [candidate, values] of this.buckets.get(`${text[0]!}${length}`) ?? []) {
-        const edits = distance(candidate, text);
-        if (edits <= maxEdits) for (const value of values) out.push({ text: candidate, value, edits });
+        const edits = typoSteps(candidate, text, maxEdits);
+        if (edits <= maxEdits) out.push({ text: candidate, values, edits });
       }
     }
     return out.sort((a, b) => a.edits - b.edits).slice(0, limit);

@@ -204,11 +204,11 @@ export const ROUTING_RULES: readonly RoutingRule[] = [
   },
   {
     name: 'members-question',
-    reason: '"who are the observers?", "which countries were members in 2019?": a group of the SCO asked for, not one country\'s date ("when") and not another body\'s members ("members of RATS")',
+    reason: '"who are the observers?", "which countries were members in 2019?": a group of the SCO asked for, not one country\'s date ("when"), not another body\'s members ("members of RATS") and not a document about the group ("Regulations on the Status of Dialogue Partner of the SCO")',
     route: (r) => {
       const status = statusIn(r.text);
       if (!MEMBERS_QUESTION.test(r.text) || !status || status === 'applicant' || /\bwhen\b/i.test(r.text)) return undefined;
-      if (r.names.some((n) => n.type === 'body' || n.type === 'organisation' && !ORG_ITSELF.has(n.id))) return undefined;
+      if (r.names.some((n) => n.type === 'body' || n.type === 'treaty' || n.type === 'organisation' && !ORG_ITSELF.has(n.id))) return undefined;
       if (r.names.some((n) => n.type === 'country')) return undefined;
       return routeTo('members', r.text, r, { status });
     },
