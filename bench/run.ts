@@ -47,6 +47,10 @@ function queriesOf(k: Knowledge, perKind: number, seed: number): Record<Kind, Be
   return q;
 }
 
+/** Where the run is, on stderr: a run at 100,000 facts and more takes many minutes. */
+const started = performance.now();
+const progress = (what: string) => console.error(`[bench ${Math.round((performance.now() - started) / 1000)} s] ${what}`);
+
 /** The peers on the same facts and queries: MiniSearch as its README sets it up for search-as-you-type, and fuse.js with default options. */
 function peers(base: FactBase, queries: Record<Kind, BenchQuery[]>, warmup: Record<Kind, BenchQuery[]>, limit: { minisearch: number; fuse: number }) {
   const rows = base.facts.map((f, i) => ({ id: i, statement: f.statement, quotes: f.sources.map((s) => s.quote).join(' '), about: f.about.map((id) => base.entityName(id)).join(' ') }));
@@ -153,6 +157,10 @@ async function slackLoad(seconds: number, rate: number, replicas = 1, distinctUs
     const r = await run(connections);
     out[`connections_${connections}`] = { requestsPerSec: Math.round(r.requests.average), ackP50ms: r.latency.p50, ackP99ms: r.latency.p99, ackMaxMs: r.latency.max, non2xx: r.non2xx, errors: r.errors };
   }
+  // Every request signed, warm-up included: each should have had its answer posted.
+  out.requestsSent = n;
+  // A moment for the answers still in flight, then the stand-in counts what it got.
+  await new Promise((r) => setTimeout(r, 1000));
   for (const bot of bots) bot.kill('SIGTERM');
   standin.kill('SIGTERM');
   const [last] = (await once(standin.stdout!, 'data')) as [Buffer];
@@ -210,12 +218,9 @@ async function discordPath(count: number, k: Knowledge) {
   return stats(samples);
 }
 
-async function main() {
-  const results: Record<string, unknown> = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, date: new Date().toISOString() };
-  const perKind = quick ? 50 : 300;
-  const scale = process.argv.includes('--scale');
-
-  // 1. The real fact base.
+/** The real fact base: cold `factbot ask` as whole processes, load, validate, index, memory, and the queries with the peers. */
+async function realBase(perKind: number, quick: boolean): Promise<{ result: Record<string, unknown>; realK: Knowledge }> {
+  progress('the real fact base');
   execFileSync(process.execPath, [CLI, 'index']);
   // A bare node beside each cold ask, run for run, so the ratio does not depend on how busy the machine is.
   const processMs = (args: string[], env?: NodeJS.ProcessEnv) => {
@@ -237,7 +242,7 @@ async function main() {
   t = performance.now();
   const realK = new Knowledge(base);
   const index = performance.now() - t;
-  results.real = {
+  const result: Record<string, unknown> = {
     facts: base.facts.length,
     coldAskProcess: stats(cold),
     bareNodeProcess: stats(bare),
@@ -250,21 +255,37 @@ async function main() {
     const queries = queriesOf(realK, perKind, 11);
     const warmup = queriesOf(realK, 30, 12);
     global.gc?.();
-    Object.assign(results.real as object, { latency: measure(ours(realK), queries, warmup, { judges: true }), peers: peers(base, queries, warmup, { minisearch: perKind, fuse: perKind }) });
+    Object.assign(result, { latency: measure(ours(realK), queries, warmup, { judges: true }), peers: peers(base, queries, warmup, { minisearch: perKind, fuse: perKind }) });
   }
+
+  return { result, realK };
+}
+
+async function main() {
+  const results: Record<string, unknown> = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, date: new Date().toISOString() };
+  const perKind = quick ? 50 : 300;
+  const scale = process.argv.includes('--scale');
+
+  // 1. The real fact base (a --scale run is about the generated million alone).
+  const { result: real, realK } = scale ? { result: undefined, realK: undefined } : await realBase(perKind, quick);
+  if (real) results.real = real;
 
   // 2. Generated fact bases.
   for (const n of quick ? [10_000] : scale ? [1_000_000] : [10_000, 100_000]) {
+    progress(`generating ${n} facts`);
     const generated = generateFactBase(n, 7);
     // The generator's garbage is collected first, so the build is not charged for it.
     global.gc?.();
-    t = performance.now();
+    const t = performance.now();
     const k = new Knowledge(generated);
     const built = performance.now() - t;
+    progress(`indexed ${n} facts in ${Math.round(built)} ms; drawing queries`);
     const queries = queriesOf(k, perKind, 11);
     const warmup = queriesOf(k, 30, 12);
     global.gc?.();
+    progress('timing the bot');
     const lat = measure(ours(k), queries, warmup, { judges: true });
+    progress('memory in a fresh process; then the peers');
     // Memory of this size alone, in a fresh process: this one also holds the other sizes' garbage.
     const mem = JSON.parse(execFileSync(process.execPath, ['--expose-gc', join(HERE, 'rss.js'), String(n)], { encoding: 'utf8' })) as { heapMB: number; rssMB: number; indexMs: number };
     // The peers are slow at this size: fewer of the same queries each (the count is in the results).
@@ -278,19 +299,20 @@ async function main() {
   }
 
   // 3. Platforms.
+  progress('platforms');
   results.slackHttp = await slackLoad(quick ? 5 : 10, 200);
   if (HAVE_REDIS) results.slackHttpTwoReplicas = await slackLoad(quick ? 5 : 10, 200, 2);
   // Every request from a user of its own, so none is rate-limited: each one is answered.
   results.slackHttpDistinctUsers = await slackLoad(quick ? 5 : 10, 2000, 1, true);
-  results.discord = await discordPath(quick ? 50 : 200, realK);
-  results.pages = await pagesLoad(realK);
+  results.discord = await discordPath(quick ? 50 : 200, realK!);
+  results.pages = await pagesLoad(realK!);
 
   writeFileSync(join(PACKAGE_ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   printTable(results);
 }
 
 function printTable(r: Record<string, any>) {
-  const line = (cells: (string | number)[]) => console.log(cells.map((c, i) => String(c).padEnd(i === 0 ? 18 : 26)).join(''));
+  const line = (cells: (string | number)[]) => console.log(cells.map((c, i) => String(c).padEnd(i === 0 ? 18 : 30)).join(''));
   console.log(`\nreal fact base: ${r.real.facts} facts; cold \`factbot ask\` p50 ${r.real.coldAskProcess.p50} ms (bare node ${r.real.bareNodeProcess.p50} ms; no snapshot: ${r.real.coldAskWithoutSnapshotMs} ms); load+validate ${r.real.loadAndValidateMs} ms, index ${r.real.indexMs} ms; heap ${r.real.heapMB} MB, RSS ${r.real.rssMB} MB`);
   const sizes = ['real', ...Object.keys(r).filter((k) => k.startsWith('generated_'))];
   for (const key of sizes.slice(1)) {
@@ -310,7 +332,7 @@ function printTable(r: Record<string, any>) {
     const x = r.slackHttpDistinctUsers?.[`connections_${c}`];
     if (x) console.log(`Slack, a user per request (each answered), at up to ${r.slackHttpDistinctUsers.rateTarget} req/s over ${c} connection(s): ${x.requestsPerSec} req/s, ack p50 ${x.ackP50ms} ms, p99 ${x.ackP99ms} ms, non-2xx ${x.non2xx}`);
   }
-  if (r.slackHttpDistinctUsers) console.log(`  answers posted to response_url: ${r.slackHttpDistinctUsers.answersPostedToResponseUrl}`);
+  if (r.slackHttpDistinctUsers) console.log(`  answers posted to response_url: ${r.slackHttpDistinctUsers.answersPostedToResponseUrl} of ${r.slackHttpDistinctUsers.requestsSent} requests`);
   for (const c of [1, 4, 10]) {
     const x = r.slackHttpTwoReplicas?.[`connections_${c}`];
     if (x) console.log(`Slack, two replicas and Redis, at ${r.slackHttpTwoReplicas.rateTarget} req/s over ${c} connection(s): ${x.requestsPerSec} req/s, ack p50 ${x.ackP50ms} ms, p99 ${x.ackP99ms} ms, max ${x.ackMaxMs} ms, non-2xx ${x.non2xx}`);

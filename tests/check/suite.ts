@@ -176,12 +176,12 @@ function guarded(k: Knowledge, f: Fact, verdict: Verdict, value: Deciding | unde
   return 'unknown';
 }
 
-export function generateClaims(k: Knowledge): { claims: GeneratedClaim[]; skipped: Record<string, number>; gaps: Set<string> } {
+export function generateClaims(k: Knowledge, facts: readonly Fact[] = k.base.facts): { claims: GeneratedClaim[]; skipped: Record<string, number>; gaps: Set<string> } {
   const gaps = new Set<string>();
   const claims: GeneratedClaim[] = [];
   const skipped: Record<string, number> = {};
   const skip = (why: string) => (skipped[why] = (skipped[why] ?? 0) + 1);
-  for (const f of k.base.facts) {
+  for (const f of facts) {
     const frame = frameOf(f.relation);
     const family = familyOf(f.relation);
     if (!frame || !family) continue;
