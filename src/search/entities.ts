@@ -95,6 +95,15 @@ function wordsFit(alias: string, words: string[], loosened: (typed: string) => b
   });
 }
 
+/** True when the name has this word, whole (no string made: it runs over thousands of names). */
+function hasWord(alias: string, word: string): boolean {
+  for (let i = alias.indexOf(word); i >= 0; i = alias.indexOf(word, i + 1)) {
+    const end = i + word.length;
+    if ((i === 0 || alias.charCodeAt(i - 1) === 32) && (end === alias.length || alias.charCodeAt(end) === 32)) return true;
+  }
+  return false;
+}
+
 /** The numbers in a text, in order: a name's years are typed as they are or it is another name ("SCO summit 2019"). */
 const numbersOf = (text: string) => text.split(' ').filter((w) => /\d/.test(w)).join(' ');
 
@@ -227,8 +236,9 @@ export class EntityIndex {
       if (!others.length) return;
       const both: AliasEntry[] = [];
       for (const e of entries) {
-        if (!others.some((w) => ` ${e.alias} `.includes(` ${w} `))) continue;
-        if (both.push(e) > DISTINCTIVE_WORD_LIMIT) return;
+        let shares = false;
+        for (const w of others) if ((shares = hasWord(e.alias, w))) break;
+        if (shares && both.push(e) > DISTINCTIVE_WORD_LIMIT) return;
       }
       out.push(...both);
     };

@@ -28,34 +28,36 @@ export interface NearText<T> {
   edits: number;
 }
 
+/** Texts of one first (or second) letter and length, side by side with their values: read by index, fast. */
+interface Bucket<T> {
+  texts: string[];
+  values: T[][];
+}
+
 export class NearIndex<T> {
-  /**
-   * By first letter and length, so a query only reads the buckets its typos could reach; each
-   * distinct text once, with every value it stands for (many names share a word).
-   */
-  private readonly buckets = new Map<string, Map<string, T[]>>();
+  /** Each distinct text once, with every value it stands for (many names share a word). */
+  private readonly byText = new Map<string, T[]>();
+  /** By first letter and length, so a query only reads the buckets its typos could reach. */
+  private readonly buckets = new Map<string, Bucket<T>>();
   /** The same texts by second letter and length, for a typo in the first letter. */
-  private readonly bySecond = new Map<string, Map<string, T[]>>();
+  private readonly bySecond = new Map<string, Bucket<T>>();
 
   add(text: string, value: T): void {
-    const k = `${text[0] ?? ''}${text.length}`;
-    let bucket = this.buckets.get(k);
-    if (!bucket) {
-      bucket = new Map();
-      this.buckets.set(k, bucket);
+    const values = this.byText.get(text);
+    if (values) {
+      values.push(value);
+      return;
     }
-    const values = bucket.get(text);
-    if (values) values.push(value);
-    else {
-      const list = [value];
-      bucket.set(text, list);
-      if (text.length > 1) {
-        const k2 = `${text[1]}${text.length}`;
-        let second = this.bySecond.get(k2);
-        if (!second) this.bySecond.set(k2, (second = new Map()));
-        second.set(text, list);
-      }
-    }
+    const list = [value];
+    this.byText.set(text, list);
+    const put = (buckets: Map<string, Bucket<T>>, k: string) => {
+      let bucket = buckets.get(k);
+      if (!bucket) buckets.set(k, (bucket = { texts: [], values: [] }));
+      bucket.texts.push(text);
+      bucket.values.push(list);
+    };
+    put(this.buckets, `${text[0] ?? ''}${text.length}`);
+    if (text.length > 1) put(this.bySecond, `${text[1]}${text.length}`);
   }
 
   /**
@@ -68,13 +70,18 @@ export class NearIndex<T> {
     if (maxEdits <= 0 || text.length < 2) return [];
     const out: NearText<T>[] = [];
     const seen = new Set<string>();
-    const scan = (buckets: Map<string, Map<string, T[]>>, letter: string) => {
+    const scan = (buckets: Map<string, Bucket<T>>, letter: string) => {
       for (let length = Math.max(1, text.length - maxEdits); length <= text.length + maxEdits; length++) {
-        for (const [candidate, values] of buckets.get(`${letter}${length}`) ?? []) {
+        const bucket = buckets.get(`${letter}${length}`);
+        if (!bucket) continue;
+        const { texts, values } = bucket;
+        for (let i = 0; i < texts.length; i++) {
+          const candidate = texts[i]!;
           if (candidate[0] === text[0] || seen.has(candidate)) continue;
-          seen.add(candidate);
           const edits = typoSteps(candidate, text, maxEdits);
-          if (edits <= maxEdits) out.push({ text: candidate, values, edits });
+          if (edits > maxEdits) continue;
+          seen.add(candidate);
+          out.push({ text: candidate, values: values[i]!, edits });
         }
       }
     };
@@ -86,7 +93,7 @@ export class NearIndex<T> {
 
   /** Entries for exactly this text. */
   exactly(text: string): readonly T[] {
-    return this.buckets.get(`${text[0] ?? ''}${text.length}`)?.get(text) ?? [];
+    return this.byText.get(text) ?? [];
   }
 
   /** Texts within `maxEdits` of the text, closest first, at most `limit` of them. */
@@ -94,9 +101,12 @@ export class NearIndex<T> {
     if (maxEdits <= 0 || !text) return [];
     const out: NearText<T>[] = [];
     for (let length = Math.max(1, text.length - maxEdits); length <= text.length + maxEdits; length++) {
-      for (const [candidate, values] of this.buckets.get(`${text[0]!}${length}`) ?? []) {
-        const edits = typoSteps(candidate, text, maxEdits);
-        if (edits <= maxEdits) out.push({ text: candidate, values, edits });
+      const bucket = this.buckets.get(`${text[0]!}${length}`);
+      if (!bucket) continue;
+      const { texts, values } = bucket;
+      for (let i = 0; i < texts.length; i++) {
+        const edits = typoSteps(texts[i]!, text, maxEdits);
+        if (edits <= maxEdits) out.push({ text: texts[i]!, values: values[i]!, edits });
       }
     }
     return out.sort((a, b) => a.edits - b.edits).slice(0, limit);
