@@ -287,10 +287,10 @@ async function main() {
     const lat = measure(ours(k), queries, warmup, { judges: true });
     progress('memory in a fresh process; then the peers');
     // Memory of this size alone, in a fresh process: this one also holds the other sizes' garbage.
-    const mem = JSON.parse(execFileSync(process.execPath, ['--expose-gc', join(HERE, 'rss.js'), String(n)], { encoding: 'utf8' })) as { heapMB: number; rssMB: number; indexMs: number };
+    const mem = JSON.parse(execFileSync(process.execPath, ['--expose-gc', join(HERE, 'rss.js'), String(n)], { encoding: 'utf8' })) as { heapMB: number; rssMB: number; indexMs: number; factsHeapMB: number; factsRssMB: number };
     // The peers are slow at this size: fewer of the same queries each (the count is in the results).
     const others = scale ? {} : peers(generated, queries, warmup, n >= 100_000 ? { minisearch: 40, fuse: 4 } : { minisearch: perKind, fuse: 40 });
-    results[`generated_${n}`] = { facts: n, indexMs: ms(built), indexMsFreshProcess: mem.indexMs, heapMB: mem.heapMB, rssMB: mem.rssMB, latency: lat, peers: others };
+    results[`generated_${n}`] = { facts: n, indexMs: ms(built), indexMsFreshProcess: mem.indexMs, heapMB: mem.heapMB, rssMB: mem.rssMB, factsAloneHeapMB: mem.factsHeapMB, factsAloneRssMB: mem.factsRssMB, latency: lat, peers: others };
   }
   if (scale) {
     writeFileSync(join(PACKAGE_ROOT, 'bench', 'results-scale.json'), `${JSON.stringify(results, null, 2)}\n`);
