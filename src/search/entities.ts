@@ -32,8 +32,6 @@ interface AliasEntry {
   id: string;
   type: Entity['type'];
   alias: string;
-  /** True when the indexed text is the whole alias, not one of its words. */
-  whole: boolean;
   /** How many words the alias has. */
   words: number;
 }
@@ -128,14 +126,14 @@ export class EntityIndex {
         if (!k || this.aliasToId.has(k)) continue;
         this.aliasToId.set(k, e.id);
         const words = k.split(' ');
-        const entry = { id: e.id, type: e.type, alias: k, whole: true, words: words.length };
+        const entry = { id: e.id, type: e.type, alias: k, words: words.length };
         this.longestName = Math.max(this.longestName, words.length);
         this.aliases.push(entry);
         const own = this.byEntity.get(e.id);
         if (own) own.push(entry);
         else this.byEntity.set(e.id, [entry]);
         this.near.add(k, entry);
-        if (words.length > 1) for (const w of new Set(words)) if (w.length >= MIN_SUGGESTING_WORD && !GENERIC_WORDS.has(w)) this.near.add(w, { ...entry, whole: false });
+        if (words.length > 1) for (const w of new Set(words)) if (w.length >= MIN_SUGGESTING_WORD && !GENERIC_WORDS.has(w)) this.near.add(w, entry);
       }
     }
   }

@@ -7,6 +7,8 @@ import { firstNotBefore } from './bisect.js';
 /** Letters a–z, space, and one slot for any other character: the alphabet of the trigram map. */
 const SLOTS = 28;
 const slot = (code: number) => (code >= 97 && code <= 122 ? code - 97 : code === 32 ? 26 : 27);
+/** The three characters of `s` from `i`, as a number below SLOTS³. */
+const trigramAt = (s: string, i: number) => (slot(s.charCodeAt(i)) * SLOTS + slot(s.charCodeAt(i + 1))) * SLOTS + slot(s.charCodeAt(i + 2));
 
 export class JoinedTexts {
   private readonly joined: string;
@@ -26,9 +28,8 @@ export class JoinedTexts {
       at += t.length + 1;
     });
     this.joined = texts.join('\n');
-    const j = this.joined;
-    for (let i = 0; i + 2 < j.length; i++) {
-      const t = (slot(j.charCodeAt(i)) * SLOTS + slot(j.charCodeAt(i + 1))) * SLOTS + slot(j.charCodeAt(i + 2));
+    for (let i = 0; i + 2 < this.joined.length; i++) {
+      const t = trigramAt(this.joined, i);
       this.trigrams[t >> 3]! |= 1 << (t & 7);
     }
   }
@@ -36,7 +37,7 @@ export class JoinedTexts {
   /** False when some run of three characters of `q` is in no text: then no text holds `q`. */
   private mayHold(q: string): boolean {
     for (let i = 0; i + 2 < q.length; i++) {
-      const t = (slot(q.charCodeAt(i)) * SLOTS + slot(q.charCodeAt(i + 1))) * SLOTS + slot(q.charCodeAt(i + 2));
+      const t = trigramAt(q, i);
       if (!(this.trigrams[t >> 3]! & (1 << (t & 7)))) return false;
     }
     return true;

@@ -86,7 +86,7 @@ export class NearIndex<T> {
       }
     };
     scan(this.bySecond, text[1]!);
-    scan(this.bySecond, text[0]!);
+    if (text[0] !== text[1]) scan(this.bySecond, text[0]!);
     scan(this.buckets, text[1]!);
     return out.sort((a, b) => a.edits - b.edits).slice(0, limit);
   }
