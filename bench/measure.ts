@@ -40,7 +40,7 @@ export function ours(k: Knowledge): Searcher {
       if (kind === 'autocomplete') return { name: complete(k, q.text, ['country', 'treaty'], 25)[0]?.value };
       const a: Answer = ask(k, q.text, { today });
       const id = a.facts[0]?.id;
-      return { ...(id ? { fact: k.base.factsById.get(id) } : {}), ...(a.verdict ? { verdict: a.verdict } : {}) };
+      return { ...(id ? { fact: k.base.fact(id) } : {}), ...(a.verdict ? { verdict: a.verdict } : {}) };
     },
   };
 }

@@ -44,7 +44,7 @@ export class Knowledge {
 }
 
 /** Bump when the snapshot's shape or the indexing changes, so old snapshots are not read. */
-const SNAPSHOT_FORMAT = 2;
+const SNAPSHOT_FORMAT = 3;
 const INDEX_CODE = ['./search/facts.js', './search/postings.js', './text/terms.js', './text/normalize.js', './facts/load.js', './facts/schema.js'];
 
 interface Snapshot {

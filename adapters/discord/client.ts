@@ -107,7 +107,7 @@ export function createDiscordClient(options: DiscordBotOptions): Client {
       return;
     }
     if (i.customId.startsWith(MORE_SOURCES_PREFIX)) {
-      const fact = knowledge().base.factsById.get(i.customId.slice(MORE_SOURCES_PREFIX.length));
+      const fact = knowledge().base.fact(i.customId.slice(MORE_SOURCES_PREFIX.length));
       const message = fact ? allSourcesToDiscord(answerFact(knowledge().base, fact)) : { content: 'That fact is no longer in the fact base; ask again to see the current answer.', embeds: [], components: [] };
       await i.reply({ ...message, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
     }

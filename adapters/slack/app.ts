@@ -160,7 +160,7 @@ export function createSlackApp(options: SlackBotOptions): App {
   app.action(ACTION_MORE_SOURCES, async ({ ack, action, respond, body }) => {
     await ack();
     const id = 'value' in action && typeof action.value === 'string' ? action.value : '';
-    const fact = knowledge().base.factsById.get(id);
+    const fact = knowledge().base.fact(id);
     if (!fact) {
       await respond({ response_type: 'ephemeral', replace_original: false, text: 'That fact is no longer in the fact base; ask again to see the current answer.' });
       return;
@@ -212,7 +212,7 @@ export function createSlackApp(options: SlackBotOptions): App {
         } catch {
           continue;
         }
-        const fact = knowledge().base.factsById.get(id);
+        const fact = knowledge().base.fact(id);
         if (fact) unfurls[link.url] = { blocks: factUnfurl(answerFact(knowledge().base, fact)) };
       }
       if (!Object.keys(unfurls).length) return;

@@ -1,4 +1,5 @@
 /** The loaded, validated fact base: plain immutable data plus the indexes every query needs. */
+import { Compactor } from './compact.js';
 import type { FactDate } from './dates.js';
 import type { DocumentInput, EntityType, FactKind, Status } from './schema.js';
 
@@ -51,28 +52,35 @@ export interface Fact {
 export class FactBase {
   readonly documents: ReadonlyMap<string, SourceDocument>;
   readonly entities: ReadonlyMap<string, Entity>;
+  /** In the order given; a fact's position here is its number (numberOf). */
   readonly facts: readonly Fact[];
-  readonly factsById: ReadonlyMap<string, Fact>;
+  private readonly numberById: ReadonlyMap<string, number>;
   private readonly factsByEntity: ReadonlyMap<string, readonly Fact[]>;
   private readonly placesByCountry: ReadonlyMap<string, readonly Entity[]>;
 
-  constructor(documents: SourceDocument[], entities: Entity[], facts: Fact[]) {
+  /** The facts are kept as compact copies (compact.ts): the base holds its own, not the caller's objects. */
+  constructor(documents: SourceDocument[], entities: Entity[], facts: readonly Fact[]) {
     this.documents = new Map(documents.map((d) => [d.id, d]));
     this.entities = new Map(entities.map((e) => [e.id, e]));
-    this.facts = Object.freeze([...facts]);
-    this.factsById = new Map(facts.map((f) => [f.id, f]));
-    const byEntity = new Map<string, Fact[]>();
-    for (const fact of facts) {
-      for (const id of new Set([...fact.about, ...(fact.place ? [fact.place] : [])])) {
-        const list = byEntity.get(id) ?? [];
-        list.push(fact);
-        byEntity.set(id, list);
-      }
-    }
-    this.factsByEntity = byEntity;
+    const compactor = new Compactor();
+    for (const e of entities) compactor.text(e.id);
+    this.facts = Object.freeze(facts.map((f) => compactor.fact(f)));
+    this.numberById = new Map(this.facts.map((f, i) => [f.id, i]));
+    this.factsByEntity = byEntity(this.facts);
     const inside = new Map<string, Entity[]>();
     for (const e of entities) if (e.in) inside.set(e.in, [...(inside.get(e.in) ?? []), e]);
     this.placesByCountry = inside;
+  }
+
+  fact(id: string): Fact | undefined {
+    const n = this.numberById.get(id);
+    return n === undefined ? undefined : this.facts[n];
+  }
+
+  /** The fact's position in `facts`, for indexes that keep facts as numbers. */
+  numberOf(fact: Fact): number | undefined {
+    const n = this.numberById.get(fact.id);
+    return n !== undefined && this.facts[n] === fact ? n : undefined;
   }
 
   /** The places that lie in a country (`in:`): Matybulak in Kazakhstan. */
@@ -92,4 +100,32 @@ export class FactBase {
   entityName(id: string): string {
     return this.entities.get(id)?.name ?? id;
   }
+}
+
+/** The entities a fact names: those it is about, then its place, each once. */
+function namedBy(fact: Fact, each: (id: string) => void): void {
+  fact.about.forEach((id, i) => {
+    if (fact.about.indexOf(id) === i) each(id);
+  });
+  if (fact.place && !fact.about.includes(fact.place)) each(fact.place);
+}
+
+/** Each entity's facts in fact order, counted first so every list is allocated at its length: at a million facts the slack of grown arrays is tens of megabytes. */
+function byEntity(facts: readonly Fact[]): Map<string, Fact[]> {
+  const counts = new Map<string, number>();
+  for (const fact of facts) namedBy(fact, (id) => counts.set(id, (counts.get(id) ?? 0) + 1));
+  const lists = new Map<string, Fact[]>();
+  const filled = new Map<string, number>();
+  for (const [id, n] of counts) {
+    lists.set(id, new Array<Fact>(n));
+    filled.set(id, 0);
+  }
+  for (const fact of facts) {
+    namedBy(fact, (id) => {
+      const at = filled.get(id)!;
+      lists.get(id)![at] = fact;
+      filled.set(id, at + 1);
+    });
+  }
+  return lists;
 }

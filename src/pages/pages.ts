@@ -72,7 +72,7 @@ export function checkUrl(claim: string, options: Pick<PageOptions, 'publicUrl'>)
 
 /** The page of one fact, or undefined for an id the fact base does not have. */
 export function factPage(k: Knowledge, id: string, options: PageOptions): string | undefined {
-  const fact = k.base.factsById.get(id);
+  const fact = k.base.fact(id);
   if (!fact) return undefined;
   const shown = answerFact(k.base, fact);
   const about = fact.about.map((e) => esc(k.base.entityName(e))).join(', ');

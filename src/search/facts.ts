@@ -13,7 +13,7 @@ import type { Fact, FactBase } from '../facts/model.js';
 import { allowedEdits, NearIndex } from '../text/near.js';
 import { terms } from '../text/terms.js';
 import { firstNotBefore } from './bisect.js';
-import { buildPostings, type Postings } from './postings.js';
+import { buildPostings, TF_SCALE, type Postings } from './postings.js';
 
 export interface FactHit {
   fact: Fact;
@@ -53,6 +53,7 @@ export interface FactIndexSnapshot {
 
 export class FactIndex {
   private readonly facts: readonly Fact[];
+  private readonly base: FactBase;
   private readonly postings: Postings;
   private readonly termIds = new Map<string, number>();
   private readonly norms: Float32Array;
@@ -61,14 +62,13 @@ export class FactIndex {
   private readonly matched: Int32Array;
   private readonly passing: Int32Array;
   private readonly near = new NearIndex<number>();
-  private readonly docOf = new Map<Fact, number>();
 
   constructor(base: FactBase, snapshot?: FactIndexSnapshot) {
+    this.base = base;
     this.facts = base.facts;
     const n = base.facts.length;
-    base.facts.forEach((f, i) => this.docOf.set(f, i));
     this.postings = snapshot
-      ? { vocab: snapshot.vocab, offsets: Int32Array.from(snapshot.offsets), docs: Int32Array.from(snapshot.docs), tfs: Float32Array.from(snapshot.tfs), lengths: Float32Array.from(snapshot.lengths) }
+      ? { vocab: snapshot.vocab, offsets: Int32Array.from(snapshot.offsets), docs: Int32Array.from(snapshot.docs), tfs: Uint16Array.from(snapshot.tfs), lengths: Float32Array.from(snapshot.lengths) }
       : buildPostings(base);
     const { vocab, lengths } = this.postings;
     for (let t = 0; t < vocab.length; t++) {
@@ -78,8 +78,9 @@ export class FactIndex {
     let total = 0;
     for (const l of lengths) total += l;
     const avgLength = n ? total / n : 1;
-    // BM25's length normalisation, once per fact instead of once per matched word.
-    this.norms = Float32Array.from(lengths, (l) => K1 * (1 - B + (B * l) / avgLength));
+    // BM25's length normalisation, once per fact instead of once per matched word; in the
+    // frequencies' tenths, so tf / (tf + norm) needs no division by TF_SCALE.
+    this.norms = Float32Array.from(lengths, (l) => TF_SCALE * K1 * (1 - B + (B * l) / avgLength));
     this.scores = new Float64Array(n);
     this.matched = new Int32Array(n);
     this.passing = new Int32Array(n);
@@ -144,7 +145,7 @@ export class FactIndex {
         within = undefined;
       }
     }
-    const touched: number[] = within ? [...new Set(within.map((f) => this.docOf.get(f)!))] : [];
+    const touched: number[] = within ? [...new Set(within.map((f) => this.base.numberOf(f)!))] : [];
     if (within) essential.fill(false);
     // The heaviest words first: the facts they find are the candidates. The lighter words are then
     // looked up for those alone: each candidate in turn when there are few, else one pass down the postings.

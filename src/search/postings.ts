@@ -12,45 +12,65 @@ import type { Fact, FactBase } from '../facts/model.js';
 import { fold } from '../text/normalize.js';
 import { terms } from '../text/terms.js';
 
-/** Term t's facts are docs[offsets[t]] up to docs[offsets[t + 1]], in fact order, with their weighted frequencies in tfs. */
+/**
+ * Term t's facts are docs[offsets[t]] up to docs[offsets[t + 1]], in fact order, with their
+ * weighted frequencies in tfs, in tenths (TF_SCALE): every field boost is a whole number of
+ * tenths, so the sums are exact, and two bytes a posting instead of four.
+ */
 export interface Postings {
   vocab: string[];
   offsets: Int32Array;
   docs: Int32Array;
-  tfs: Float32Array;
+  tfs: Uint16Array;
   /** Each fact's length in terms, for BM25's length normalisation. */
   lengths: Float32Array;
 }
 
 /** Field boosts: a word in the statement says more than the same word in a long quote. */
 export const FIELDS = { statement: 2, names: 1.5, extra: 1.2, quotes: 1 } as const;
+/** Stored frequencies are in tenths of a word: FIELDS are all whole tenths. */
+export const TF_SCALE = 10;
+/** The largest stored frequency (Uint16): a word 6,553 times in one fact, which no fact has. */
+const TF_MAX = 0xffff;
+/** Pairs are kept in blocks of this many, so a million facts' pairs are never copied to grow. */
+const PAIR_BITS = 20;
+const PAIR_BLOCK = 1 << PAIR_BITS;
 
 const UTF8 = new TextEncoder();
 
 export function buildPostings(base: FactBase): Postings {
   const builder = new PostingsBuilder(base.facts.length);
-  // Entity names recur across many facts: turn each entity's names into term numbers once.
+  // Entity names and labels (kinds, relations, tags) recur across many facts: each is turned into term numbers once.
   const nameIds = new Map<string, number[]>();
   const idsOfEntity = (id: string) => {
     let ids = nameIds.get(id);
     if (!ids) {
       const e = base.entity(id);
-      ids = e ? terms([e.name, ...e.aliases].join(' ')).map((t) => builder.vocab.id(t)) : [];
+      ids = e ? builder.termIds([e.name, ...e.aliases].join(' ')) : [];
       nameIds.set(id, ids);
     }
     return ids;
+  };
+  const labelIds = new Map<string, number[]>();
+  const label = (text: string | undefined) => {
+    if (text === undefined) return;
+    let ids = labelIds.get(text);
+    if (!ids) labelIds.set(text, (ids = builder.termIds(text)));
+    for (const id of ids) builder.add(id, FIELDS.extra);
   };
   for (const fact of base.facts) {
     builder.scan(fact.statement, FIELDS.statement);
     for (const s of fact.sources) builder.scan(s.quote, FIELDS.quotes);
     // Dates are not indexed as words: date questions go to the date index, and a year in a
     // question is matched against the fact's date itself (see rankFacts).
-    for (const tag of fact.tags) builder.scan(tag, FIELDS.extra);
-    builder.scan(fact.kind, FIELDS.extra);
-    if (fact.status) builder.scan(fact.status, FIELDS.extra);
-    if (fact.relation) builder.scan(fact.relation, FIELDS.extra);
+    for (const tag of fact.tags) label(tag);
+    label(fact.kind);
+    label(fact.status);
+    label(fact.relation);
     if (fact.value !== undefined) builder.scan(String(fact.value), FIELDS.extra);
-    for (const entity of entityIds(fact)) for (const id of idsOfEntity(entity)) builder.add(id, FIELDS.names);
+    forEachEntity(fact, (entity) => {
+      for (const id of idsOfEntity(entity)) builder.add(id, FIELDS.names);
+    });
     builder.endFact();
   }
   return builder.finish();
@@ -61,9 +81,9 @@ class PostingsBuilder {
   readonly vocab = new Vocabulary();
   private readonly words = new WordTable(this.vocab);
   private readonly lengths: Float32Array;
-  // Every (term, frequency) pair of every fact in order; fact d's pairs start at pairStart[d].
-  private pairTerms = new Int32Array(1 << 16);
-  private pairTfs = new Float32Array(1 << 16);
+  // Every (term, frequency) pair of every fact in order, in blocks of PAIR_BLOCK; fact d's pairs start at pairStart[d].
+  private readonly pairTerms: Int32Array[] = [];
+  private readonly pairTfs: Uint16Array[] = [];
   private pairs = 0;
   private readonly pairStart: Int32Array;
   private doc = 0;
@@ -76,6 +96,11 @@ class PostingsBuilder {
   constructor(private readonly count: number) {
     this.lengths = new Float32Array(count);
     this.pairStart = new Int32Array(count + 1);
+  }
+
+  /** The term numbers of a text's words, stop words left out. */
+  termIds(text: string): number[] {
+    return terms(text).map((t) => this.vocab.id(t));
   }
 
   /** Adds every word of the text to the current fact. */
@@ -129,15 +154,17 @@ class PostingsBuilder {
   endFact(): void {
     const { seen, seenCount, tf } = this;
     this.lengths[this.doc] = this.length;
-    if (this.pairs + seenCount > this.pairTerms.length) {
-      this.pairTerms = grow(this.pairTerms, this.pairs + seenCount);
-      this.pairTfs = grow(this.pairTfs, this.pairs + seenCount);
-    }
     let pairs = this.pairs;
     for (let j = 0; j < seenCount; j++) {
       const id = seen[j]!;
-      this.pairTerms[pairs] = id;
-      this.pairTfs[pairs++] = tf[id]!;
+      const block = pairs >>> PAIR_BITS;
+      if (block === this.pairTerms.length) {
+        this.pairTerms.push(new Int32Array(PAIR_BLOCK));
+        this.pairTfs.push(new Uint16Array(PAIR_BLOCK));
+      }
+      this.pairTerms[block]![pairs & (PAIR_BLOCK - 1)] = id;
+      this.pairTfs[block]![pairs & (PAIR_BLOCK - 1)] = Math.min(TF_MAX, Math.round(tf[id]! * TF_SCALE));
+      pairs++;
       tf[id] = 0;
     }
     this.pairs = pairs;
@@ -151,32 +178,31 @@ class PostingsBuilder {
     const { pairTerms, pairTfs, pairStart, pairs, count } = this;
     const vocab = this.vocab.terms;
     const offsets = new Int32Array(vocab.length + 1);
-    for (let j = 0; j < pairs; j++) offsets[pairTerms[j]! + 1]!++;
+    for (let j = 0; j < pairs; j++) offsets[pairTerms[j >>> PAIR_BITS]![j & (PAIR_BLOCK - 1)]! + 1]!++;
     for (let t = 0; t < vocab.length; t++) offsets[t + 1]! += offsets[t]!;
     const cursor = offsets.slice(0, vocab.length);
     const docs = new Int32Array(pairs);
-    const tfs = new Float32Array(pairs);
+    const tfs = new Uint16Array(pairs);
     for (let doc = 0; doc < count; doc++) {
       for (let j = pairStart[doc]!; j < pairStart[doc + 1]!; j++) {
-        const at = cursor[pairTerms[j]!]!++;
+        const at = cursor[pairTerms[j >>> PAIR_BITS]![j & (PAIR_BLOCK - 1)]!]!++;
         docs[at] = doc;
-        tfs[at] = pairTfs[j]!;
+        tfs[at] = pairTfs[j >>> PAIR_BITS]![j & (PAIR_BLOCK - 1)]!;
       }
     }
     return { vocab, offsets, docs, tfs, lengths: this.lengths };
   }
 }
 
-/** What a fact is about, where it happened and where its sources place it, each once. */
-function entityIds(f: Fact): string[] {
-  const ids: string[] = [];
-  const more = (id: string | undefined) => {
-    if (id && !ids.includes(id)) ids.push(id);
-  };
-  for (const id of f.about) more(id);
-  more(f.place);
-  for (const s of f.sources) more(s.place);
-  return ids;
+/** What a fact is about, where it happened and where its sources place it, each once (no list made: this runs for every fact). */
+function forEachEntity(f: Fact, each: (id: string) => void): void {
+  const { about, sources } = f;
+  for (let i = 0; i < about.length; i++) if (about.indexOf(about[i]!) === i) each(about[i]!);
+  if (f.place && !about.includes(f.place)) each(f.place);
+  for (let i = 0; i < sources.length; i++) {
+    const place = sources[i]!.place;
+    if (place && place !== f.place && !about.includes(place) && sources.findIndex((s) => s.place === place) === i) each(place);
+  }
 }
 
 /** Terms and their numbers, numbered as first seen. */
@@ -259,7 +285,7 @@ class WordTable {
   }
 }
 
-function grow<T extends Uint8Array | Int32Array | Float32Array | Float64Array>(a: T, atLeast: number): T {
+function grow<T extends Uint8Array | Int32Array | Float64Array>(a: T, atLeast: number): T {
   const bigger = new (a.constructor as new (n: number) => T)(Math.max(atLeast, a.length * 2));
   bigger.set(a);
   return bigger;

@@ -41,7 +41,7 @@ describe('the generated claim suite', () => {
       const first = ` ${key(top?.quotes[0]?.quote ?? '')} `;
       // The deciding value is the claimed fact's, or, when another fact decides (the exercise
       // held in Tajikistan contradicts one of its operations placed in Urumqi), that fact's own.
-      const decider = top && top.id !== r.c.fact ? realKnowledge().base.factsById.get(top.id) : undefined;
+      const decider = top && top.id !== r.c.fact ? realKnowledge().base.fact(top.id) : undefined;
       const ownValues = decider ? [decider.place ? key(realKnowledge().base.entityName(decider.place)) : '', decider.date ? String(decider.date.start.year) : ''].filter(Boolean) : [];
       return ![...r.c.mustShow!, ...ownValues].some((v) => first.includes(` ${v} `));
     });

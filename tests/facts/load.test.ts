@@ -10,7 +10,7 @@ describe('fact base loader', () => {
     const { base, issues } = loadFactBase(MINI_FACTS);
     expect(issues).toEqual([]);
     expect(base.facts.map((f) => f.id)).toContain('charter-signed');
-    expect(base.factsById.get('charter-signed')?.date).toEqual({ start: { year: 2002, month: 6, day: 7 } });
+    expect(base.fact('charter-signed')?.date).toEqual({ start: { year: 2002, month: 6, day: 7 } });
   });
 
   it('names file, line and field of a bad date, and keeps every other fact', () => {

@@ -86,7 +86,7 @@ describe('a command word that begins a name', () => {
     for (const t of treaties) {
       const a = ask(k, t.name);
       expect(a.intent, t.name).toBe('treaty');
-      expect(k.base.factsById.get(a.facts[0]!.id)!.about, t.name).toContain(t.id);
+      expect(k.base.fact(a.facts[0]!.id)!.about, t.name).toContain(t.id);
     }
   });
 });

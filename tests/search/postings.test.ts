@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FactBase, type Fact } from '../../src/facts/model.js';
-import { buildPostings, FIELDS } from '../../src/search/postings.js';
+import { buildPostings, FIELDS, TF_SCALE } from '../../src/search/postings.js';
 import { terms } from '../../src/text/terms.js';
 import { realKnowledge } from '../helpers.js';
 
@@ -9,7 +9,7 @@ function perFact(base: FactBase): Map<string, number>[] {
   const p = buildPostings(base);
   const out = base.facts.map(() => new Map<string, number>());
   p.vocab.forEach((term, t) => {
-    for (let j = p.offsets[t]!; j < p.offsets[t + 1]!; j++) out[p.docs[j]!]!.set(term, p.tfs[j]!);
+    for (let j = p.offsets[t]!; j < p.offsets[t + 1]!; j++) out[p.docs[j]!]!.set(term, p.tfs[j]! / TF_SCALE);
   });
   return out;
 }

@@ -14,7 +14,7 @@ describe('Slack link unfurling of fact pages', () => {
     const server = (await app.start(0)) as Server;
     const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/slack/events`;
     try {
-      const fact = realKnowledge().base.factsById.get('charter-signed-2002')!;
+      const fact = realKnowledge().base.fact('charter-signed-2002')!;
       await fake.event(url, {
         type: 'link_shared', channel: 'C7', user: 'U6', message_ts: '1700000000.002000', unfurl_id: 'u1', source: 'conversations_history',
         links: [{ domain: 'facts.example.org', url: `${publicUrl}/facts/${fact.id}` }, { domain: 'facts.example.org', url: `${publicUrl}/facts/no-such-fact` }],
