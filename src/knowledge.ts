@@ -115,7 +115,12 @@ function readSnapshot(file: string): Snapshot | undefined {
 
 /** Written to a temporary name and renamed, so a reader never sees half a file; a read-only disk is no error. */
 function writeSnapshot(places: string[], snapshot: Snapshot): void {
-  const text = JSON.stringify(snapshot);
+  let text: string;
+  try {
+    text = JSON.stringify(snapshot);
+  } catch {
+    return; // too large for one string (V8 caps a string near 512 MB, about a million facts): each start builds afresh
+  }
   for (const target of places) {
     try {
       mkdirSync(dirname(target), { recursive: true });
