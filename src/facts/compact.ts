@@ -45,15 +45,16 @@ export class Compactor {
     return { doc: this.text(s.doc), quote: s.quote, where: this.text(s.where), date: this.date(s.date), place: this.text(s.place), value: s.value, origin: s.origin };
   }
 
-  fact(f: Fact): Fact {
+  /** The compact copy of a fact, with its entity ids (about, place) already kept by the caller, which numbers them. */
+  fact(f: Fact, about: string[], place: string | undefined): Fact {
     return {
       id: f.id,
       kind: this.text(f.kind),
-      about: this.list(f.about),
+      about: about.length ? about : (NONE as unknown as string[]),
       status: this.text(f.status),
       relation: this.text(f.relation),
       date: this.date(f.date),
-      place: this.text(f.place),
+      place,
       value: f.value,
       statement: f.statement,
       note: f.note,

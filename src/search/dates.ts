@@ -8,7 +8,7 @@
  */
 import { type DatePoint, type FactDate } from '../facts/dates.js';
 import type { Fact, FactBase } from '../facts/model.js';
-import { Int32List } from './ints.js';
+import { Int32List } from '../ints.js';
 
 export interface DatedFact {
   fact: Fact;

@@ -11,6 +11,7 @@
 import type { Fact, FactBase } from '../facts/model.js';
 import { fold } from '../text/normalize.js';
 import { terms } from '../text/terms.js';
+import { Int32List } from '../ints.js';
 
 /**
  * Term t's facts are docs[offsets[t]] up to docs[offsets[t + 1]], in fact order, with their
@@ -41,15 +42,20 @@ const UTF8 = new TextEncoder();
 export function buildPostings(base: FactBase): Postings {
   const builder = new PostingsBuilder(base.facts.length);
   // Entity names and labels (kinds, relations, tags) recur across many facts: each is turned into term numbers once.
-  const nameIds = new Map<string, number[]>();
-  const idsOfEntity = (id: string) => {
-    let ids = nameIds.get(id);
-    if (!ids) {
-      const e = base.entity(id);
-      ids = e ? builder.termIds([e.name, ...e.aliases].join(' ')) : [];
-      nameIds.set(id, ids);
+  // An entity's name terms are nameTerms[nameAt[e]] on for nameCount[e], filled on first sight: typed
+  // arrays, since at a million facts reading one small array per entity mention cost seconds.
+  const nameAt = new Int32Array(base.entityCount).fill(-1);
+  const nameCount = new Int32Array(base.entityCount);
+  const nameTerms = new Int32List(1 << 16);
+  const addName = (entity: number) => {
+    if (nameAt[entity]! < 0) {
+      const e = base.entity(base.entityIdOf(entity));
+      const ids = e ? builder.termIds([e.name, ...e.aliases].join(' ')) : [];
+      nameAt[entity] = nameTerms.length;
+      nameCount[entity] = ids.length;
+      for (const id of ids) nameTerms.push(id);
     }
-    return ids;
+    for (let i = nameAt[entity]!, end = i + nameCount[entity]!; i < end; i++) builder.add(nameTerms.at(i), FIELDS.names);
   };
   const labelIds = new Map<string, number[]>();
   const label = (text: string | undefined) => {
@@ -58,7 +64,7 @@ export function buildPostings(base: FactBase): Postings {
     if (!ids) labelIds.set(text, (ids = builder.termIds(text)));
     for (const id of ids) builder.add(id, FIELDS.extra);
   };
-  for (const fact of base.facts) {
+  base.facts.forEach((fact, f) => {
     builder.scan(fact.statement, FIELDS.statement);
     for (const s of fact.sources) builder.scan(s.quote, FIELDS.quotes);
     // Dates are not indexed as words: date questions go to the date index, and a year in a
@@ -68,11 +74,14 @@ export function buildPostings(base: FactBase): Postings {
     label(fact.status);
     label(fact.relation);
     if (fact.value !== undefined) builder.scan(String(fact.value), FIELDS.extra);
-    forEachEntity(fact, (entity) => {
-      for (const id of idsOfEntity(entity)) builder.add(id, FIELDS.names);
+    base.forEachNamed(f, addName);
+    // A source's own place, other than the fact's (rare): looked up by id.
+    forEachOtherPlace(fact, (place) => {
+      const n = base.entityNumberOf(place);
+      if (n !== undefined) addName(n);
     });
     builder.endFact();
-  }
+  });
   return builder.finish();
 }
 
@@ -194,11 +203,9 @@ class PostingsBuilder {
   }
 }
 
-/** What a fact is about, where it happened and where its sources place it, each once (no list made: this runs for every fact). */
-function forEachEntity(f: Fact, each: (id: string) => void): void {
+/** The places a fact's sources give that it does not name itself, each once (no list made: this runs for every fact). */
+function forEachOtherPlace(f: Fact, each: (id: string) => void): void {
   const { about, sources } = f;
-  for (let i = 0; i < about.length; i++) if (about.indexOf(about[i]!) === i) each(about[i]!);
-  if (f.place && !about.includes(f.place)) each(f.place);
   for (let i = 0; i < sources.length; i++) {
     const place = sources[i]!.place;
     if (place && place !== f.place && !about.includes(place) && sources.findIndex((s) => s.place === place) === i) each(place);

@@ -16,6 +16,10 @@ export class Int32List {
     this.data[this.length++] = value;
   }
 
+  at(i: number): number {
+    return this.data[i]!;
+  }
+
   /** The values pushed so far (a view: later pushes may not show in it). */
   view(): Int32Array {
     return this.data.subarray(0, this.length);
