@@ -13,5 +13,5 @@ const indexMs = performance.now() - t;
 global.gc?.();
 const m = process.memoryUsage();
 process.stdout.write(
-  JSON.stringify({ facts: k.base.facts.length, baseMs: Math.round(baseMs), indexMs: Math.round(indexMs), heapMB: Math.round(m.heapUsed / 1e6), rssMB: Math.round(m.rss / 1e6), factsHeapMB: Math.round(before.heapUsed / 1e6), factsRssMB: Math.round(before.rss / 1e6) }),
+  JSON.stringify({ facts: k.base.facts.length, baseMs: Math.round(baseMs), indexMs: Math.round(indexMs), heapMB: Math.round(m.heapUsed / 1e6), arrayBuffersMB: Math.round(m.arrayBuffers / 1e6), rssMB: Math.round(m.rss / 1e6), factsHeapMB: Math.round(before.heapUsed / 1e6), factsRssMB: Math.round(before.rss / 1e6) }),
 );

@@ -9,7 +9,7 @@ export class Int32List {
 
   push(value: number): void {
     if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
+      const bigger = new Int32Array(Math.max(16, this.data.length * 2));
       bigger.set(this.data);
       this.data = bigger;
     }

@@ -32,8 +32,9 @@ const pointOf = (k: number): DatePoint => {
 
 /** Entry numbers grouped by key, each group in the order added: one block, and where each key's group starts and ends. */
 class Groups {
-  private readonly keys = new Int32List();
-  private readonly entries = new Int32List();
+  // What was added, until finish lays it out and lets it go (at a million facts, tens of megabytes).
+  private keys = new Int32List();
+  private entries = new Int32List();
   private readonly ranges = new Map<number, [number, number]>();
   private block = new Int32Array(0);
 
@@ -63,6 +64,7 @@ class Groups {
       next.set(k, j + 1);
     }
     if (order) for (const [from, to] of this.ranges.values()) this.block.subarray(from, to).sort(order);
+    this.keys = this.entries = new Int32List(0);
   }
 
   of(key: number): Int32Array {
