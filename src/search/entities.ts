@@ -34,6 +34,8 @@ interface AliasEntry {
   alias: string;
   /** How many words the alias has. */
   words: number;
+  /** Its place in `aliases`, to keep suggestions in one order however they were found. */
+  order: number;
 }
 
 /** Names that hold the text, at most, offered as suggestions: more are no help. */
@@ -126,7 +128,7 @@ export class EntityIndex {
         if (!k || this.aliasToId.has(k)) continue;
         this.aliasToId.set(k, e.id);
         const words = k.split(' ');
-        const entry = { id: e.id, type: e.type, alias: k, words: words.length };
+        const entry = { id: e.id, type: e.type, alias: k, words: words.length, order: this.aliases.length };
         this.longestName = Math.max(this.longestName, words.length);
         this.aliases.push(entry);
         const own = this.byEntity.get(e.id);
@@ -226,22 +228,25 @@ export class EntityIndex {
     // A word too many names have tells none apart by itself: of those, only names that also have
     // another word of the text ("Raost" is in hundreds of names; "energy transit raost" in one),
     // unless too many have both ("energy transit").
-    const add = (entries: readonly AliasEntry[]) => {
+    /** Entries that all have the word `shared` (the text's word, or a near spelling of it). */
+    const add = (entries: readonly AliasEntry[], shared: string) => {
       if (entries.length <= DISTINCTIVE_WORD_LIMIT) {
         out.push(...entries);
         return;
       }
       if (!others.length) return;
-      const both: AliasEntry[] = [];
-      for (const e of entries) {
-        let shares = false;
-        for (const w of others) if ((shares = hasWord(e.alias, w))) break;
-        if (shares && both.push(e) > DISTINCTIVE_WORD_LIMIT) return;
+      // For each other word, walk the shorter list: its names (checked for this word), or these
+      // (checked for it). At a million facts "transport" is in tens of thousands of names.
+      const both = new Set<AliasEntry>();
+      for (const w of others) {
+        const theirs = w.length >= MIN_SUGGESTING_WORD && !GENERIC_WORDS.has(w) ? this.near.exactly(w) : undefined;
+        const [walked, has] = theirs && theirs.length < entries.length ? [theirs, shared] : [entries, w];
+        for (const e of walked) if (hasWord(e.alias, has) && both.add(e).size > DISTINCTIVE_WORD_LIMIT) return;
       }
-      out.push(...both);
+      out.push(...[...both].sort((a, b) => a.order - b.order));
     };
     const own = this.near.exactly(word);
-    add(own);
+    add(own, word);
     // One typo more than a word alone may have: the name's typo'd word ("lomo" for "Lomi", "ostone"
     // for "Ostlen") suggests it, and the whole name is checked after. But a word the facts use
     // that no name has is taken for itself: only a near name suggests it ("ministries" is not
@@ -249,11 +254,11 @@ export class EntityIndex {
     const known = !own.length && this.isWord(word);
     const edits = word.length < 3 ? 0 : allowedEdits(word.length) + (known ? 0 : 1);
     if (edits === 0) return out;
-    for (const m of this.near.near(word, edits, NEAR_WORDS)) if (m.edits > 0) add(m.values);
+    for (const m of this.near.near(word, edits, NEAR_WORDS)) if (m.edits > 0) add(m.values, m.text);
     // A word no name or fact has: its first letter may be the typo, even when a name with that
     // letter is as near ("riost" is "Tiost" as much as "Raost"; the slips decide, findMentions).
     if (word.length >= 4 && !own.length && !known) {
-      for (const m of this.near.nearFirstTypo(word, Math.max(1, allowedEdits(word.length)), NEAR_WORDS)) add(m.values);
+      for (const m of this.near.nearFirstTypo(word, Math.max(1, allowedEdits(word.length)), NEAR_WORDS)) add(m.values, m.text);
     }
     return out;
   }
