@@ -79,7 +79,7 @@ export class FactBase {
     // Each id a fact names is looked up once, for its number and its kept copy together.
     // Allocated once at the most it can hold (repeats are rare), not grown: at a million facts a grown copy is tens of megabytes of RSS.
     let most = 0;
-    for (const f of facts) most += f.about.length + (f.place === undefined ? 0 : 1);
+    for (const f of facts) most += f.about.length + (f.place ? 1 : 0);
     const named = new Int32Array(most);
     let count = 0;
     this.namedStart = new Int32Array(facts.length + 1);
@@ -87,10 +87,10 @@ export class FactBase {
       facts.map((f, i) => {
         const about = f.about.map((id) => this.numberOfEntity(id));
         for (let j = 0; j < about.length; j++) if (about.indexOf(about[j]!) === j) named[count++] = about[j]!;
-        const place = f.place === undefined ? undefined : this.numberOfEntity(f.place);
+        const place = f.place ? this.numberOfEntity(f.place) : undefined;
         if (place !== undefined && !about.includes(place)) named[count++] = place;
         this.namedStart[i + 1] = count;
-        return compactor.fact(f, about.map((n) => this.entityIds[n]!), place === undefined ? undefined : this.entityIds[place]);
+        return compactor.fact(f, about.map((n) => this.entityIds[n]!), place === undefined ? f.place : this.entityIds[place]);
       }),
     );
     this.named = named.subarray(0, count);
