@@ -32,11 +32,6 @@ export interface FactInput {
   facts: Fact[];
 }
 
-export function generateFactBase(count: number, seed = 42): FactBase {
-  const { documents, entities, facts } = generateFactInput(count, seed);
-  return new FactBase(documents, entities, facts);
-}
-
 /**
  * A generated base with the time FactBase took over the generated input (compact copies, entity
  * numbers: what a load pays after parsing). The input is collected first so the base is not
