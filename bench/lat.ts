@@ -18,7 +18,7 @@ let t = performance.now();
 const base = n === 'real' ? loadFactBase(join(PACKAGE_ROOT, 'facts')).base : timedFactBase(n, 7).base;
 const gen = performance.now() - t;
 t = performance.now();
-const k = new Knowledge(base);
+const k = await Knowledge.build(base);
 console.log(`generated ${n} in ${Math.round(gen)} ms, indexed in ${Math.round(performance.now() - t)} ms`);
 t = performance.now();
 const queries = benchQueries(k, 300, 11);

@@ -8,7 +8,7 @@ global.gc?.(); // the input, dropped
 // The facts alone, before any index: how much of the total is the data itself.
 const before = process.memoryUsage();
 const t = performance.now();
-const k = new Knowledge(base);
+const k = await Knowledge.build(base);
 const indexMs = performance.now() - t;
 global.gc?.();
 const m = process.memoryUsage();

@@ -240,7 +240,7 @@ async function realBase(perKind: number, quick: boolean): Promise<{ result: Reco
   const { base } = loadFactBase(join(PACKAGE_ROOT, 'facts'));
   const load = performance.now() - t;
   t = performance.now();
-  const realK = new Knowledge(base);
+  const realK = await Knowledge.build(base);
   const index = performance.now() - t;
   const result: Record<string, unknown> = {
     facts: base.facts.length,
@@ -277,7 +277,7 @@ async function main() {
     const { base: generated, baseMs: baseBuilt } = timedFactBase(n, 7);
     global.gc?.();
     const t = performance.now();
-    const k = new Knowledge(generated);
+    const k = await Knowledge.build(generated);
     const built = performance.now() - t;
     progress(`base of ${n} facts in ${Math.round(baseBuilt)} ms, indexed in ${Math.round(built)} ms; drawing queries`);
     const queries = queriesOf(k, perKind, 11);
@@ -287,10 +287,10 @@ async function main() {
     const lat = measure(ours(k), queries, warmup, { judges: true });
     progress('memory in a fresh process; then the peers');
     // Memory of this size alone, in a fresh process: this one also holds the other sizes' garbage.
-    const mem = JSON.parse(execFileSync(process.execPath, ['--expose-gc', join(HERE, 'rss.js'), String(n)], { encoding: 'utf8' })) as { heapMB: number; rssMB: number; baseMs: number; indexMs: number; factsHeapMB: number; factsRssMB: number };
+    const mem = JSON.parse(execFileSync(process.execPath, ['--expose-gc', join(HERE, 'rss.js'), String(n)], { encoding: 'utf8' })) as { heapMB: number; arrayBuffersMB: number; rssMB: number; baseMs: number; indexMs: number; factsHeapMB: number; factsRssMB: number };
     // The peers are slow at this size: fewer of the same queries each (the count is in the results).
     const others = scale ? {} : peers(generated, queries, warmup, n >= 100_000 ? { minisearch: 40, fuse: 4 } : { minisearch: perKind, fuse: 40 });
-    results[`generated_${n}`] = { facts: n, baseMs: ms(baseBuilt), indexMs: ms(built), baseMsFreshProcess: mem.baseMs, indexMsFreshProcess: mem.indexMs, heapMB: mem.heapMB, rssMB: mem.rssMB, factsAloneHeapMB: mem.factsHeapMB, factsAloneRssMB: mem.factsRssMB, latency: lat, peers: others };
+    results[`generated_${n}`] = { facts: n, baseMs: ms(baseBuilt), indexMs: ms(built), baseMsFreshProcess: mem.baseMs, indexMsFreshProcess: mem.indexMs, heapMB: mem.heapMB, arrayBuffersMB: mem.arrayBuffersMB, rssMB: mem.rssMB, factsAloneHeapMB: mem.factsHeapMB, factsAloneRssMB: mem.factsRssMB, latency: lat, peers: others };
   }
   if (scale) {
     writeFileSync(join(PACKAGE_ROOT, 'bench', 'results-scale.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -10,6 +10,8 @@ import { NameCompleter } from './search/complete.js';
 import { DateIndex } from './search/dates.js';
 import { EntityIndex } from './search/entities.js';
 import { FactIndex, type FactIndexSnapshot } from './search/facts.js';
+import type { Postings } from './search/postings.js';
+import { postingsOnThread } from './search/postings-thread.js';
 
 import type { Lexicon } from './understand/route.js';
 import { terms } from './text/terms.js';
@@ -19,14 +21,29 @@ export class Knowledge {
   readonly facts: FactIndex;
   readonly dates: DateIndex;
 
+  /** Builds what `built` does not bring (postings read from a snapshot or built on a thread; indexes built meanwhile). */
   constructor(
     readonly base: FactBase,
-    snapshot?: FactIndexSnapshot,
+    built: { postings?: Postings; entities?: EntityIndex; dates?: DateIndex } = {},
   ) {
-    // Read at query time, once the fact index exists: a word the facts use is not a misspelt name.
-    this.entities = new EntityIndex(base, (word) => this.lexicon.isWord(word));
-    this.facts = new FactIndex(base, snapshot);
-    this.dates = new DateIndex(base);
+    this.entities = built.entities ?? new EntityIndex(base, isWordOf(() => this));
+    this.facts = new FactIndex(base, built.postings);
+    this.dates = built.dates ?? new DateIndex(base);
+  }
+
+  /**
+   * The same knowledge, the postings built on a worker thread while this one builds the other
+   * indexes, for a base large enough to gain (postings-thread.ts); built here if the thread fails.
+   */
+  static async build(base: FactBase, minFactsForThread?: number): Promise<Knowledge> {
+    const postings = postingsOnThread(base, minFactsForThread);
+    if (!postings) return new Knowledge(base);
+    let knowledge: Knowledge | undefined;
+    const entities = new EntityIndex(base, isWordOf(() => knowledge!));
+    const dates = new DateIndex(base);
+    const ready = await postings.catch(() => undefined);
+    knowledge = new Knowledge(base, { postings: ready, entities, dates });
+    return knowledge;
   }
 
   /** What the router reads from the fact base: the names a text gives, and the words the facts use. */
@@ -43,9 +60,12 @@ export class Knowledge {
   }
 }
 
+/** Read at query time, once the fact index exists: a word the facts use is not a misspelt name. */
+const isWordOf = (knowledge: () => Knowledge) => (word: string) => knowledge().lexicon.isWord(word);
+
 /** Bump when the snapshot's shape or the indexing changes, so old snapshots are not read. */
 const SNAPSHOT_FORMAT = 3;
-const INDEX_CODE = ['./search/facts.js', './search/postings.js', './text/terms.js', './text/normalize.js', './facts/load.js', './facts/schema.js'];
+const INDEX_CODE = ['./search/facts.js', './search/postings.js', './search/postings-worker.js', './text/terms.js', './text/normalize.js', './facts/load.js', './facts/schema.js'];
 
 interface Snapshot {
   format: number;
@@ -84,13 +104,13 @@ export async function loadKnowledge(factsDir: string, options: LoadOptions = {})
   const places = cacheDir ? [join(cacheDir, name), join(tmpdir(), 'sco-factbot-cache', name)] : [];
   for (const file of places) {
     const snapshot = readSnapshot(file);
-    if (snapshot) return new Knowledge(new FactBase(snapshot.documents, snapshot.entities, snapshot.facts), snapshot.index);
+    if (snapshot) return new Knowledge(new FactBase(snapshot.documents, snapshot.entities, snapshot.facts), { postings: FactIndex.postingsOf(snapshot.index) });
   }
   // The YAML parser and schema library load only when there is something to parse.
   const { loadFactBase, FactBaseInvalid } = await import('./facts/load.js');
   const { base, issues } = loadFactBase(factsDir, files);
   if (issues.length) throw new FactBaseInvalid(issues);
-  const knowledge = new Knowledge(base);
+  const knowledge = await Knowledge.build(base);
   if (places.length) writeSnapshot(places, { format: SNAPSHOT_FORMAT, documents: [...base.documents.values()], entities: [...base.entities.values()], facts: [...base.facts], index: knowledge.facts.snapshot() });
   return knowledge;
 }

@@ -37,8 +37,15 @@ export class Compactor {
     return d;
   }
 
+  private readonly lists = new Map<string, readonly string[]>();
+
+  /** The one kept list of equal strings in equal order (tags: a few lists over thousands of facts, each an array of its own as parsed). */
   private list(xs: readonly string[]): string[] {
-    return (xs.length ? xs.map((x) => this.text(x)) : NONE) as string[];
+    if (!xs.length) return NONE as unknown as string[];
+    const k = xs.join('\u0000');
+    let kept = this.lists.get(k);
+    if (!kept) this.lists.set(k, (kept = Object.freeze(xs.map((x) => this.text(x)))));
+    return kept as string[];
   }
 
   private quote(s: Quote): Quote {

@@ -63,13 +63,12 @@ export class FactIndex {
   private readonly passing: Int32Array;
   private readonly near = new NearIndex<number>();
 
-  constructor(base: FactBase, snapshot?: FactIndexSnapshot) {
+  /** Over postings already built (read from a snapshot, or on another thread), or built here. */
+  constructor(base: FactBase, postings?: Postings) {
     this.base = base;
     this.facts = base.facts;
     const n = base.facts.length;
-    this.postings = snapshot
-      ? { vocab: snapshot.vocab, offsets: Int32Array.from(snapshot.offsets), docs: Int32Array.from(snapshot.docs), tfs: Uint16Array.from(snapshot.tfs), lengths: Float32Array.from(snapshot.lengths) }
-      : buildPostings(base);
+    this.postings = postings ?? buildPostings(base);
     const { vocab, lengths } = this.postings;
     for (let t = 0; t < vocab.length; t++) {
       this.termIds.set(vocab[t]!, t);
@@ -84,6 +83,10 @@ export class FactIndex {
     this.scores = new Float64Array(n);
     this.matched = new Int32Array(n);
     this.passing = new Int32Array(n);
+  }
+
+  static postingsOf(snapshot: FactIndexSnapshot): Postings {
+    return { vocab: snapshot.vocab, offsets: Int32Array.from(snapshot.offsets), docs: Int32Array.from(snapshot.docs), tfs: Uint16Array.from(snapshot.tfs), lengths: Float32Array.from(snapshot.lengths) };
   }
 
   snapshot(): FactIndexSnapshot {

@@ -33,55 +33,144 @@ export const FIELDS = { statement: 2, names: 1.5, extra: 1.2, quotes: 1 } as con
 export const TF_SCALE = 10;
 /** The largest stored frequency (Uint16): a word 6,553 times in one fact, which no fact has. */
 const TF_MAX = 0xffff;
-/** Pairs are kept in blocks of this many, so a million facts' pairs are never copied to grow. */
-const PAIR_BITS = 20;
-const PAIR_BLOCK = 1 << PAIR_BITS;
+/**
+ * Room for (term, frequency) pairs made at the start, per byte of text: the real base has one pair
+ * per 14 bytes and the generated ones one per 18, so one per 4 grows only for text of very short words. Room
+ * not written to costs no memory (fresh zeroed pages), and one array at a million facts is
+ * large enough to go straight back to the system when freed, where blocks of a few megabytes stayed
+ * with the allocator (about 50 MB of RSS after a build on a worker thread).
+ */
+const PAIRS_PER_BYTE = 1 / 4;
 
-const UTF8 = new TextEncoder();
+/**
+ * What the postings are read from: every fact's texts as bytes and its names and labels as numbers,
+ * in a few arrays that can be handed to a worker thread without copying (postings-thread.ts). A
+ * million facts are about 270 MB of text: copied as strings to another thread they took seconds.
+ */
+export interface PostingsInput {
+  facts: number;
+  /**
+   * Fact d's statement, quotes and value are bytes[textStart[3d + k]] up to textStart[3d + k + 1] for
+   * k = 0, 1, 2 (TEXT_BOOSTS): UTF-8 of the text, or of its folded form where it is not ASCII. The
+   * builder lower-cases them in place.
+   */
+  bytes: Uint8Array;
+  textStart: Int32Array;
+  /** Fact d names entities names[nameStart[d]] up to names[nameStart[d + 1]], by number; entity n's name and aliases are nameTexts[n]. */
+  nameStart: Int32Array;
+  names: Int32Array;
+  nameTexts: string[];
+  /** Fact d's tags, kind, status and relation are labels[labelStart[d]] up to labels[labelStart[d + 1]], numbers into labelTexts. */
+  labelStart: Int32Array;
+  labels: Int32Array;
+  labelTexts: string[];
+}
 
-export function buildPostings(base: FactBase): Postings {
-  const builder = new PostingsBuilder(base.facts.length);
-  // Entity names and labels (kinds, relations, tags) recur across many facts: each is turned into term numbers once.
-  // An entity's name terms are nameTerms[nameAt[e]] on for nameCount[e], filled on first sight: typed
-  // arrays, since at a million facts reading one small array per entity mention cost seconds.
-  const nameAt = new Int32Array(base.entityCount).fill(-1);
-  const nameCount = new Int32Array(base.entityCount);
-  const nameTerms = new Int32List(1 << 16);
-  const addName = (entity: number) => {
-    if (nameAt[entity]! < 0) {
-      const e = base.entity(base.entityIdOf(entity));
-      const ids = e ? builder.termIds([e.name, ...e.aliases].join(' ')) : [];
-      nameAt[entity] = nameTerms.length;
-      nameCount[entity] = ids.length;
-      for (const id of ids) nameTerms.push(id);
-    }
-    for (let i = nameAt[entity]!, end = i + nameCount[entity]!; i < end; i++) builder.add(nameTerms.at(i), FIELDS.names);
+/** The three texts of a fact in `bytes`, in order, and their boosts. */
+const TEXT_BOOSTS = [FIELDS.statement, FIELDS.quotes, FIELDS.extra] as const;
+
+/** Flattens a fact base into what the postings are read from: one pass over the facts, no words read yet. */
+export function postingsInput(base: FactBase): PostingsInput {
+  const { facts } = base;
+  const count = facts.length;
+  let chars = 0;
+  for (const f of facts) {
+    chars += f.statement.length;
+    for (const s of f.sources) chars += s.quote.length + 1;
+    if (f.value !== undefined) chars += String(f.value).length;
+  }
+  // Buffer.write puts a string's UTF-8 at an offset with no view made per text: two million texts at a million facts.
+  // Never from Buffer's shared pool: the memory is handed to the worker whole.
+  let bytes = Buffer.allocUnsafeSlow(chars + 64);
+  let at = 0;
+  const put = (text: string) => {
+    if (at + text.length * 3 > bytes.length) bytes = growBuffer(bytes, at + text.length * 3);
+    return bytes.write(text, at);
   };
-  const labelIds = new Map<string, number[]>();
+  const write = (text: string) => {
+    const written = put(text);
+    // More bytes than characters: not ASCII, so folded first (accents, curly quotes), as queries are.
+    at += written === text.length ? written : put(fold(text));
+  };
+  const textStart = new Int32Array(3 * count + 1);
+  const nameStart = new Int32Array(count + 1);
+  const names = new Int32List(Math.max(16, count * 2));
+  const labelStart = new Int32Array(count + 1);
+  const labels = new Int32List(Math.max(16, count * 4));
+  const labelTexts: string[] = [];
+  const labelNumbers = new Map<string, number>();
   const label = (text: string | undefined) => {
     if (text === undefined) return;
-    let ids = labelIds.get(text);
-    if (!ids) labelIds.set(text, (ids = builder.termIds(text)));
-    for (const id of ids) builder.add(id, FIELDS.extra);
+    let n = labelNumbers.get(text);
+    if (n === undefined) labelNumbers.set(text, (n = labelTexts.push(text) - 1));
+    labels.push(n);
   };
-  base.facts.forEach((fact, f) => {
-    builder.scan(fact.statement, FIELDS.statement);
-    for (const s of fact.sources) builder.scan(s.quote, FIELDS.quotes);
+  const name = (n: number) => names.push(n);
+  facts.forEach((fact, f) => {
+    write(fact.statement);
+    textStart[3 * f + 1] = at;
+    for (const s of fact.sources) {
+      write(s.quote);
+      bytes[at++] = 32; // quotes apart: no word runs from one into the next
+    }
+    textStart[3 * f + 2] = at;
+    if (fact.value !== undefined) write(String(fact.value));
+    textStart[3 * f + 3] = at;
     // Dates are not indexed as words: date questions go to the date index, and a year in a
     // question is matched against the fact's date itself (see rankFacts).
     for (const tag of fact.tags) label(tag);
     label(fact.kind);
     label(fact.status);
     label(fact.relation);
-    if (fact.value !== undefined) builder.scan(String(fact.value), FIELDS.extra);
-    base.forEachNamed(f, addName);
+    labelStart[f + 1] = labels.length;
+    base.forEachNamed(f, name);
     // A source's own place, other than the fact's (rare): looked up by id.
     forEachOtherPlace(fact, (place) => {
       const n = base.entityNumberOf(place);
-      if (n !== undefined) addName(n);
+      if (n !== undefined) names.push(n);
     });
-    builder.endFact();
+    nameStart[f + 1] = names.length;
   });
+  const nameTexts = Array.from({ length: base.entityCount }, (_, n) => {
+    const e = base.entity(base.entityIdOf(n));
+    return e ? [e.name, ...e.aliases].join(' ') : '';
+  });
+  return { facts: count, bytes: bytes.subarray(0, at), textStart, nameStart, names: names.view(), nameTexts, labelStart, labels: labels.view(), labelTexts };
+}
+
+/** The postings of a fact base, built on this thread. */
+export function buildPostings(base: FactBase): Postings {
+  return postingsFrom(postingsInput(base));
+}
+
+export function postingsFrom(input: PostingsInput): Postings {
+  const builder = new PostingsBuilder(input.facts, input.bytes.length);
+  const { bytes, textStart, nameStart, names, labelStart, labels } = input;
+  // Entity names and labels (kinds, relations, tags) recur across many facts: each is turned into
+  // term numbers once, kept as runs of one typed array (at a million facts, reading one small array
+  // per entity mention cost seconds).
+  const runTerms = new Int32List(1 << 16);
+  const runs = (texts: string[]) => {
+    const at = new Int32Array(texts.length).fill(-1);
+    const count = new Int32Array(texts.length);
+    return (n: number, boost: number) => {
+      if (at[n]! < 0) {
+        const ids = builder.termIds(texts[n]!);
+        at[n] = runTerms.length;
+        count[n] = ids.length;
+        for (const id of ids) runTerms.push(id);
+      }
+      for (let i = at[n]!, end = i + count[n]!; i < end; i++) builder.add(runTerms.at(i), boost);
+    };
+  };
+  const addName = runs(input.nameTexts);
+  const addLabel = runs(input.labelTexts);
+  for (let f = 0; f < input.facts; f++) {
+    for (let k = 0; k < 3; k++) builder.scan(bytes, textStart[3 * f + k]!, textStart[3 * f + k + 1]!, TEXT_BOOSTS[k]!);
+    for (let i = labelStart[f]!; i < labelStart[f + 1]!; i++) addLabel(labels[i]!, FIELDS.extra);
+    for (let i = nameStart[f]!; i < nameStart[f + 1]!; i++) addName(names[i]!, FIELDS.names);
+    builder.endFact();
+  }
   return builder.finish();
 }
 
@@ -90,9 +179,9 @@ class PostingsBuilder {
   readonly vocab = new Vocabulary();
   private readonly words = new WordTable(this.vocab);
   private readonly lengths: Float32Array;
-  // Every (term, frequency) pair of every fact in order, in blocks of PAIR_BLOCK; fact d's pairs start at pairStart[d].
-  private readonly pairTerms: Int32Array[] = [];
-  private readonly pairTfs: Uint16Array[] = [];
+  // Every (term, frequency) pair of every fact in order; fact d's pairs start at pairStart[d].
+  private pairTerms: Int32Array;
+  private pairTfs: Uint16Array;
   private pairs = 0;
   private readonly pairStart: Int32Array;
   private doc = 0;
@@ -102,7 +191,13 @@ class PostingsBuilder {
   private seenCount = 0;
   private length = 0;
 
-  constructor(private readonly count: number) {
+  constructor(
+    private readonly count: number,
+    textBytes: number,
+  ) {
+    const room = Math.max(1 << 10, Math.ceil(textBytes * PAIRS_PER_BYTE) + count * 8);
+    this.pairTerms = new Int32Array(room);
+    this.pairTfs = new Uint16Array(room);
     this.lengths = new Float32Array(count);
     this.pairStart = new Int32Array(count + 1);
   }
@@ -112,19 +207,15 @@ class PostingsBuilder {
     return terms(text).map((t) => this.vocab.id(t));
   }
 
-  /** Adds every word of the text to the current fact. */
-  scan(raw: string, boost: number): void {
-    // Read as bytes from one reused buffer: the loop then sees one kind of array, whatever kind
-    // of string (flat, sliced, two-byte) the text was. More bytes than characters means non-ASCII
-    // text, which is folded first (accents, curly quotes); a byte that is not ASCII separates words.
-    let buf = this.encode(raw);
-    if (this.written !== raw.length) buf = this.encode(fold(raw));
-    const end = this.written;
+  /** Adds every word of buf[from, to) to the current fact, lower-casing the bytes as it goes. */
+  scan(buf: Uint8Array, from: number, to: number, boost: number): void {
+    // Bytes, not the string: a word seen before is looked up by its bytes and makes no string at all.
+    // A byte that is not ASCII (the folded text kept some) separates words, as in terms().
     const words = this.words;
     let start = -1;
     let hash = 0;
-    for (let i = 0; i <= end; i++) {
-      let c = i < end ? buf[i]! : 32;
+    for (let i = from; i <= to; i++) {
+      let c = i < to ? buf[i]! : 32;
       if (c >= 65 && c <= 90) buf[i] = c += 32; // A-Z to a-z, as toLowerCase does for ASCII
       if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
         if (start < 0) {
@@ -137,15 +228,6 @@ class PostingsBuilder {
         start = -1;
       }
     }
-  }
-
-  private buf = new Uint8Array(1 << 12);
-  private written = 0;
-
-  private encode(text: string): Uint8Array {
-    if (text.length * 3 > this.buf.length) this.buf = new Uint8Array(text.length * 6);
-    this.written = UTF8.encodeInto(text, this.buf).written;
-    return this.buf;
   }
 
   /** Counts a term (-1: a stop word, not counted) in the current fact. */
@@ -164,15 +246,15 @@ class PostingsBuilder {
     const { seen, seenCount, tf } = this;
     this.lengths[this.doc] = this.length;
     let pairs = this.pairs;
+    if (pairs + seenCount > this.pairTerms.length) {
+      this.pairTerms = grow(this.pairTerms, pairs + seenCount);
+      this.pairTfs = grow(this.pairTfs, pairs + seenCount);
+    }
+    const { pairTerms, pairTfs } = this;
     for (let j = 0; j < seenCount; j++) {
       const id = seen[j]!;
-      const block = pairs >>> PAIR_BITS;
-      if (block === this.pairTerms.length) {
-        this.pairTerms.push(new Int32Array(PAIR_BLOCK));
-        this.pairTfs.push(new Uint16Array(PAIR_BLOCK));
-      }
-      this.pairTerms[block]![pairs & (PAIR_BLOCK - 1)] = id;
-      this.pairTfs[block]![pairs & (PAIR_BLOCK - 1)] = Math.min(TF_MAX, Math.round(tf[id]! * TF_SCALE));
+      pairTerms[pairs] = id;
+      pairTfs[pairs] = Math.min(TF_MAX, Math.round(tf[id]! * TF_SCALE));
       pairs++;
       tf[id] = 0;
     }
@@ -187,16 +269,16 @@ class PostingsBuilder {
     const { pairTerms, pairTfs, pairStart, pairs, count } = this;
     const vocab = this.vocab.terms;
     const offsets = new Int32Array(vocab.length + 1);
-    for (let j = 0; j < pairs; j++) offsets[pairTerms[j >>> PAIR_BITS]![j & (PAIR_BLOCK - 1)]! + 1]!++;
+    for (let j = 0; j < pairs; j++) offsets[pairTerms[j]! + 1]!++;
     for (let t = 0; t < vocab.length; t++) offsets[t + 1]! += offsets[t]!;
     const cursor = offsets.slice(0, vocab.length);
     const docs = new Int32Array(pairs);
     const tfs = new Uint16Array(pairs);
     for (let doc = 0; doc < count; doc++) {
       for (let j = pairStart[doc]!; j < pairStart[doc + 1]!; j++) {
-        const at = cursor[pairTerms[j >>> PAIR_BITS]![j & (PAIR_BLOCK - 1)]!]!++;
+        const at = cursor[pairTerms[j]!]!++;
         docs[at] = doc;
-        tfs[at] = pairTfs[j >>> PAIR_BITS]![j & (PAIR_BLOCK - 1)]!;
+        tfs[at] = pairTfs[j]!;
       }
     }
     return { vocab, offsets, docs, tfs, lengths: this.lengths };
@@ -292,7 +374,13 @@ class WordTable {
   }
 }
 
-function grow<T extends Uint8Array | Int32Array | Float64Array>(a: T, atLeast: number): T {
+function growBuffer(a: Buffer<ArrayBuffer>, atLeast: number): Buffer<ArrayBuffer> {
+  const bigger = Buffer.allocUnsafeSlow(Math.max(atLeast, a.length * 2));
+  a.copy(bigger);
+  return bigger;
+}
+
+function grow<T extends Uint8Array | Uint16Array | Int32Array | Float64Array>(a: T, atLeast: number): T {
   const bigger = new (a.constructor as new (n: number) => T)(Math.max(atLeast, a.length * 2));
   bigger.set(a);
   return bigger;

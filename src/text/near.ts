@@ -28,36 +28,48 @@ export interface NearText<T> {
   edits: number;
 }
 
-/** Texts of one first (or second) letter and length, side by side with their values: read by index, fast. */
-interface Bucket<T> {
+/** Texts of one first (or second) letter and length, side by side with their numbers: read by index, fast. */
+interface Bucket {
   texts: string[];
-  values: T[][];
+  numbers: number[];
 }
 
 export class NearIndex<T> {
-  /** Each distinct text once, with every value it stands for (many names share a word). */
-  private readonly byText = new Map<string, T[]>();
+  /** Each distinct text once, numbered. */
+  private readonly numbers = new Map<string, number>();
+  /**
+   * Text n's value, and all its values when it has more than one (many names share a word). Most
+   * texts stand for one thing: a list for each was about 20 MB at a million facts.
+   */
+  private readonly first: T[] = [];
+  private readonly all = new Map<number, T[]>();
   /** By first letter and length, so a query only reads the buckets its typos could reach. */
-  private readonly buckets = new Map<string, Bucket<T>>();
+  private readonly buckets = new Map<string, Bucket>();
   /** The same texts by second letter and length, for a typo in the first letter. */
-  private readonly bySecond = new Map<string, Bucket<T>>();
+  private readonly bySecond = new Map<string, Bucket>();
 
   add(text: string, value: T): void {
-    const values = this.byText.get(text);
-    if (values) {
-      values.push(value);
+    const n = this.numbers.get(text);
+    if (n !== undefined) {
+      const values = this.all.get(n);
+      if (values) values.push(value);
+      else this.all.set(n, [this.first[n]!, value]);
       return;
     }
-    const list = [value];
-    this.byText.set(text, list);
-    const put = (buckets: Map<string, Bucket<T>>, k: string) => {
+    const number = this.first.push(value) - 1;
+    this.numbers.set(text, number);
+    const put = (buckets: Map<string, Bucket>, k: string) => {
       let bucket = buckets.get(k);
-      if (!bucket) buckets.set(k, (bucket = { texts: [], values: [] }));
+      if (!bucket) buckets.set(k, (bucket = { texts: [], numbers: [] }));
       bucket.texts.push(text);
-      bucket.values.push(list);
+      bucket.numbers.push(number);
     };
     put(this.buckets, `${text[0] ?? ''}${text.length}`);
     if (text.length > 1) put(this.bySecond, `${text[1]}${text.length}`);
+  }
+
+  private valuesOf(n: number): readonly T[] {
+    return this.all.get(n) ?? [this.first[n]!];
   }
 
   /**
@@ -70,18 +82,18 @@ export class NearIndex<T> {
     if (maxEdits <= 0 || text.length < 2) return [];
     const out: NearText<T>[] = [];
     const seen = new Set<string>();
-    const scan = (buckets: Map<string, Bucket<T>>, letter: string) => {
+    const scan = (buckets: Map<string, Bucket>, letter: string) => {
       for (let length = Math.max(1, text.length - maxEdits); length <= text.length + maxEdits; length++) {
         const bucket = buckets.get(`${letter}${length}`);
         if (!bucket) continue;
-        const { texts, values } = bucket;
+        const { texts, numbers } = bucket;
         for (let i = 0; i < texts.length; i++) {
           const candidate = texts[i]!;
           if (candidate[0] === text[0] || seen.has(candidate)) continue;
           const edits = typoSteps(candidate, text, maxEdits);
           if (edits > maxEdits) continue;
           seen.add(candidate);
-          out.push({ text: candidate, values: values[i]!, edits });
+          out.push({ text: candidate, values: this.valuesOf(numbers[i]!), edits });
         }
       }
     };
@@ -93,7 +105,8 @@ export class NearIndex<T> {
 
   /** Entries for exactly this text. */
   exactly(text: string): readonly T[] {
-    return this.byText.get(text) ?? [];
+    const n = this.numbers.get(text);
+    return n === undefined ? [] : this.valuesOf(n);
   }
 
   /** Texts within `maxEdits` of the text, closest first, at most `limit` of them. */
@@ -103,10 +116,10 @@ export class NearIndex<T> {
     for (let length = Math.max(1, text.length - maxEdits); length <= text.length + maxEdits; length++) {
       const bucket = this.buckets.get(`${text[0]!}${length}`);
       if (!bucket) continue;
-      const { texts, values } = bucket;
+      const { texts, numbers } = bucket;
       for (let i = 0; i < texts.length; i++) {
         const edits = typoSteps(texts[i]!, text, maxEdits);
-        if (edits <= maxEdits) out.push({ text: texts[i]!, values: values[i]!, edits });
+        if (edits <= maxEdits) out.push({ text: texts[i]!, values: this.valuesOf(numbers[i]!), edits });
       }
     }
     return out.sort((a, b) => a.edits - b.edits).slice(0, limit);
