@@ -73,15 +73,22 @@ const TEXT_BOOSTS = [FIELDS.statement, FIELDS.quotes, FIELDS.extra] as const;
 export function postingsInput(base: FactBase): PostingsInput {
   const { facts } = base;
   const count = facts.length;
+  // Room for every character as one byte, and for the longest text as three a character: each text
+  // is written only where it would fit whole at three (below), so ASCII text never grows the buffer.
   let chars = 0;
+  let longest = 0;
+  const measure = (length: number) => {
+    chars += length;
+    longest = Math.max(longest, length);
+  };
   for (const f of facts) {
-    chars += f.statement.length;
-    for (const s of f.sources) chars += s.quote.length + 1;
-    if (f.value !== undefined) chars += String(f.value).length;
+    measure(f.statement.length);
+    for (const s of f.sources) measure(s.quote.length + 1);
+    if (f.value !== undefined) measure(String(f.value).length);
   }
   // Buffer.write puts a string's UTF-8 at an offset with no view made per text: two million texts at a million facts.
   // Never from Buffer's shared pool: the memory is handed to the worker whole.
-  let bytes = Buffer.allocUnsafeSlow(chars + 64);
+  let bytes = Buffer.allocUnsafeSlow(chars + 3 * longest);
   let at = 0;
   const put = (text: string) => {
     if (at + text.length * 3 > bytes.length) bytes = growBuffer(bytes, at + text.length * 3);
